@@ -1,0 +1,48 @@
+# Wegwijzer. `make run` for a local demo, `make test` for the full test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup setup-test run test pytest test-postgres lint format serve clean
+
+setup: $(STAMP)
+	@sh scripts/sysdeps.sh app
+
+setup-test: $(STAMP)
+	@sh scripts/sysdeps.sh test
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## Local demo on http://127.0.0.1:8000 (DEBUG on; refuses to create demo users otherwise).
+run: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## Lint, migrations check and every test, browser tests included.
+test: setup-test lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) pytest
+
+pytest:
+	$(BIN)/pytest
+
+## The suite again against the PostgreSQL server on this machine.
+test-postgres: setup-test
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wegwijzer} $(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts

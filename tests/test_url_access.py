@@ -1,0 +1,109 @@
+"""Every URL pattern, requested as an anonymous visitor and as each role.
+
+A new URL pattern without an entry in ACCESS fails this test, so nobody can add a page
+without deciding who may see it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from wegwijzer.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"  # any signed-in user, with or without a role
+POST_ONLY = "post_only"  # signed-in, POST only (logout)
+
+ALL_ROLES = frozenset(Role)
+
+# url name -> PUBLIC, SIGNED_IN, POST_ONLY or the roles that may open it.
+ACCESS: dict[str, str | frozenset[Role]] = {
+    "home": SIGNED_IN,
+    "login": PUBLIC,
+    "logout": POST_ONLY,
+    "password_change": SIGNED_IN,
+    "password_change_done": SIGNED_IN,
+}
+
+# Sample values per path converter; role checks run before any object is looked up.
+SAMPLES = {"int": 999999, "slug": "onbekend", "str": "onbekend", "path": "onbekend"}
+
+# Which test user has which roles (see tests/conftest.py).
+USER_ROLES = {
+    "werkgroep": {Role.WERKGROEP},
+    "trekker": {Role.TREKKER, Role.WERKGROEP},
+    "frontoffice": {Role.FRONTOFFICE},
+    "specialist": {Role.SPECIALIST},
+    "mt": {Role.MT},
+    "beheer": {Role.BEHEER},
+    "zonder_rol": set(),
+}
+
+
+def _walk(patterns, prefix=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue  # the admin checks is_staff itself; see test_admin_needs_beheer
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from _walk(entry.url_patterns, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}", entry
+
+
+def _url(name, pattern):
+    converters = getattr(pattern.pattern, "converters", {})
+    kwargs = {
+        key: SAMPLES[type(conv).__name__.replace("Converter", "").lower()]
+        for key, conv in converters.items()
+    }
+    return reverse(name, kwargs=kwargs or None)
+
+
+URLS = sorted(_walk(get_resolver().url_patterns), key=lambda item: item[0])
+
+
+def test_every_url_has_an_access_rule():
+    names = {name for name, _ in URLS}
+    assert names - set(ACCESS) == set(), "give these URLs an entry in ACCESS"
+    assert set(ACCESS) - names == set(), "these ACCESS entries name no URL"
+
+
+@pytest.mark.parametrize(("name", "pattern"), URLS, ids=[name for name, _ in URLS])
+def test_anonymous_visitor(client, name, pattern):
+    url = _url(name, pattern)
+    response = client.get(url)
+    if ACCESS[name] == PUBLIC:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("name", "pattern"), URLS, ids=[name for name, _ in URLS])
+@pytest.mark.parametrize("who", sorted(USER_ROLES))
+def test_each_role(client, users, who, name, pattern):
+    rule = ACCESS[name]
+    client.force_login(users[who])
+    url = _url(name, pattern)
+    response = client.get(url)
+    if rule == PUBLIC:
+        # The login page sends a signed-in user on to the home page.
+        assert response.status_code in {200, 302}
+    elif rule == POST_ONLY:
+        assert response.status_code == 405
+    elif rule == SIGNED_IN:
+        assert response.status_code == 200
+    elif USER_ROLES[who] & rule:
+        # Allowed: anything but a refusal (a sample id may simply not exist).
+        assert response.status_code in {200, 302, 404}
+    else:
+        assert response.status_code == 403
+
+
+def test_admin_needs_beheer(client, users):
+    client.force_login(users["mt"])
+    assert client.get("/admin/").status_code == 302
+    client.force_login(users["beheer"])
+    assert client.get("/admin/").status_code == 200

@@ -1,0 +1,45 @@
+import importlib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from wegwijzer.demo import DEMO_USERS, demo_library_create
+
+
+class Command(BaseCommand):
+    help = (
+        "Maakt een demobibliotheek met vestigingen, een gebruiker per rol en voorbeelddata. "
+        "Alleen met DEBUG aan; bestaande gegevens blijven staan."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "setup_demo draait alleen met DJANGO_DEBUG=1: demo-accounts met een bekend "
+                "wachtwoord horen niet in productie."
+            )
+        call_command("load_content", stdout=self.stdout)
+        password = settings.WEGWIJZER_DEMO_PASSWORD
+        library, created = demo_library_create(password=password)
+        # Each app may bring its own demo data in <app>/demo.py: load_demo(library=...).
+        for config in apps.get_app_configs():
+            if config.name == "wegwijzer":
+                continue
+            try:
+                module = importlib.import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            module.load_demo(library=library)
+
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Demobibliotheek: {library.name}"))
+        self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {password}):")
+        for spec in DEMO_USERS:
+            roles = ", ".join(role.value for role in spec.roles)
+            note = " (nieuw)" if spec.username in created else ""
+            self.stdout.write(f"  {spec.username:<12} rollen: {roles}{note}")
+        self.stdout.write("Open http://127.0.0.1:8000/ en meld je aan.")

@@ -1,0 +1,30 @@
+"""The main navigation: which entries each role sees."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    roles: frozenset[Role] | None  # None: every signed-in user
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem(_("Start"), "home", None),
+    NavItem(_("Beheer"), "admin:index", frozenset({Role.BEHEER})),
+]
+
+
+def nav_for(roles: frozenset[Role]) -> list[NavItem]:
+    return [item for item in NAV_ITEMS if item.roles is None or item.roles & roles]
