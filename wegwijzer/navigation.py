@@ -22,6 +22,8 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Start"), "home", None),
+    NavItem(_("Wegwijzer"), "themes:overview", frozenset({Role.WERKGROEP, Role.MT})),
+    NavItem(_("Mijn stappen"), "themes:my_steps", frozenset({Role.WERKGROEP})),
     NavItem(_("Beheer"), "admin:index", frozenset({Role.BEHEER})),
 ]
 

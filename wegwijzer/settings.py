@@ -164,6 +164,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -226,10 +227,13 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # WeasyPrint reports every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
 # Wegwijzer's own settings.
 WEGWIJZER_DEMO_PASSWORD = "wegwijzer-demo"
 # Content loaded by `manage.py load_content` into an empty table: (model, fixture name).
-WEGWIJZER_CONTENT_FIXTURES: list[tuple[str, str]] = []
+WEGWIJZER_CONTENT_FIXTURES: list[tuple[str, str]] = [("themes.Theme", "wegwijzer_inhoud")]

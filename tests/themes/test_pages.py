@@ -1,0 +1,42 @@
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from themes.models import Phase, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_theme_and_phase_page_renders_for_workgroup(client_for, cycle):
+    client = client_for("werkgroep")
+    for theme in Theme.objects.all():
+        assert client.get(reverse("themes:theme", args=[theme.slug])).status_code == 200
+    for phase in Phase.objects.select_related("theme"):
+        response = client.get(reverse("themes:phase", args=[phase.theme.slug, phase.kind]))
+        assert response.status_code == 200
+        assert escape(phase.summary_question[:40]) in response.content.decode()
+
+
+def test_unknown_theme_or_phase_is_a_404(client_for, cycle):
+    client = client_for("werkgroep")
+    assert client.get(reverse("themes:theme", args=["bestaat-niet"])).status_code == 404
+    assert client.get(reverse("themes:phase", args=["programmering", "fase-9"])).status_code == 404
+
+
+def test_home_shows_workgroup_its_steps_and_progress(client_for, cycle):
+    html = client_for("werkgroep").get("/").content.decode()
+    assert "Mijn stappen" in html
+    assert "Voortgang cyclus 2026" in html
+
+
+def test_home_shows_mt_the_overview(client_for, cycle):
+    html = client_for("mt").get("/").content.decode()
+    assert "Wegwijzer: stand van zaken" in html
+    assert reverse("themes:dossier_pdf") in html
+
+
+def test_first_visit_starts_a_cycle_named_after_the_year(client_for, content):
+    from themes.models import Cycle
+
+    client_for("werkgroep").get(reverse("themes:overview"))
+    assert Cycle.objects.filter(is_current=True).count() == 1

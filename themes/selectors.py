@@ -1,0 +1,318 @@
+"""Reads for the Wegwijzer. Every function here runs a fixed number of queries, however much
+progress and history a library has built up."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Max, Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from wegwijzer.models import Library
+from wegwijzer.roles import Role
+
+from .models import Assessment, Cycle, Phase, Step, StepProgress, SummaryAnswer, Theme
+
+
+class Status:
+    NIET_GESTART = "niet_gestart"
+    BEZIG = "bezig"
+    AFGEROND = "afgerond"
+
+    LABELS = {
+        NIET_GESTART: _("niet gestart"),
+        BEZIG: _("bezig"),
+        AFGEROND: _("afgerond"),
+    }
+
+
+def derive_status(*, total: int, done: int, assessment: str | None) -> str:
+    """A phase is done when every step is done and its summary question is answered 'ja'."""
+    if done >= total and assessment == Assessment.JA:
+        return Status.AFGEROND
+    if done == 0 and assessment is None:
+        return Status.NIET_GESTART
+    return Status.BEZIG
+
+
+def combine_status(statuses: Iterable[str]) -> str:
+    statuses = list(statuses)
+    if statuses and all(s == Status.AFGEROND for s in statuses):
+        return Status.AFGEROND
+    if all(s == Status.NIET_GESTART for s in statuses):
+        return Status.NIET_GESTART
+    return Status.BEZIG
+
+
+def _percent(done: int, total: int) -> int:
+    return round(100 * done / total) if total else 0
+
+
+@dataclass
+class PhaseState:
+    phase: Phase
+    total: int
+    done: int
+    answer: SummaryAnswer | None
+
+    @property
+    def status(self) -> str:
+        return derive_status(
+            total=self.total,
+            done=self.done,
+            assessment=self.answer.assessment if self.answer else None,
+        )
+
+    @property
+    def status_label(self):
+        return Status.LABELS[self.status]
+
+    @property
+    def percent(self) -> int:
+        return _percent(self.done, self.total)
+
+
+@dataclass
+class ThemeState:
+    theme: Theme
+    phases: list[PhaseState] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(p.total for p in self.phases)
+
+    @property
+    def done(self) -> int:
+        return sum(p.done for p in self.phases)
+
+    @property
+    def percent(self) -> int:
+        return _percent(self.done, self.total)
+
+    @property
+    def status(self) -> str:
+        return combine_status(p.status for p in self.phases)
+
+    @property
+    def status_label(self):
+        return Status.LABELS[self.status]
+
+    @property
+    def phases_done(self) -> int:
+        return sum(1 for p in self.phases if p.status == Status.AFGEROND)
+
+
+@dataclass
+class Overview:
+    cycle: Cycle
+    themes: list[ThemeState]
+
+    @property
+    def total(self) -> int:
+        return sum(t.total for t in self.themes)
+
+    @property
+    def done(self) -> int:
+        return sum(t.done for t in self.themes)
+
+    @property
+    def percent(self) -> int:
+        return _percent(self.done, self.total)
+
+    @property
+    def phases_done(self) -> int:
+        return sum(t.phases_done for t in self.themes)
+
+    @property
+    def phase_count(self) -> int:
+        return sum(len(t.phases) for t in self.themes)
+
+
+def latest_answers(*, cycle: Cycle, phases: Iterable[Phase] | None = None) -> QuerySet:
+    """The newest answer per phase in a cycle (one query)."""
+    newest = SummaryAnswer.objects.filter(cycle=cycle)
+    if phases is not None:
+        newest = newest.filter(phase__in=phases)
+    newest_ids = newest.values("phase").annotate(newest=Max("pk")).values("newest")
+    return SummaryAnswer.objects.filter(pk__in=newest_ids).select_related("created_by")
+
+
+def phase_states(*, cycle: Cycle, phases: list[Phase]) -> dict[int, PhaseState]:
+    totals = dict(
+        Step.objects.filter(phase__in=phases)
+        .values("phase")
+        .annotate(n=Count("pk"))
+        .values_list("phase", "n")
+    )
+    done = dict(
+        StepProgress.objects.filter(cycle=cycle, is_done=True, step__phase__in=phases)
+        .values("step__phase")
+        .annotate(n=Count("pk"))
+        .values_list("step__phase", "n")
+    )
+    answers = {a.phase_id: a for a in latest_answers(cycle=cycle, phases=phases)}
+    return {
+        phase.pk: PhaseState(
+            phase=phase,
+            total=totals.get(phase.pk, 0),
+            done=done.get(phase.pk, 0),
+            answer=answers.get(phase.pk),
+        )
+        for phase in phases
+    }
+
+
+def overview(*, cycle: Cycle, themes: QuerySet | None = None) -> Overview:
+    themes = list(
+        (themes if themes is not None else Theme.objects.all()).prefetch_related(
+            Prefetch("phases", queryset=Phase.objects.order_by("order"))
+        )
+    )
+    phases = [phase for theme in themes for phase in theme.phases.all()]
+    states = phase_states(cycle=cycle, phases=phases)
+    return Overview(
+        cycle=cycle,
+        themes=[
+            ThemeState(theme=theme, phases=[states[p.pk] for p in theme.phases.all()])
+            for theme in themes
+        ],
+    )
+
+
+@dataclass
+class ComparisonRow:
+    theme: Theme
+    cells: list[tuple[int, int]]  # per cycle, oldest first: (phases done, percent of steps)
+
+
+def cycle_comparison(*, library: Library) -> tuple[list[Cycle], list[ComparisonRow]]:
+    """Per cycle and theme: how many phases are done and what share of the steps."""
+    cycles = list(Cycle.objects.filter(library=library).order_by("started_at", "pk"))
+    themes = list(Theme.objects.prefetch_related("phases"))
+    totals = dict(Step.objects.values("phase").annotate(n=Count("pk")).values_list("phase", "n"))
+    done: dict[tuple[int, int], int] = {}
+    for cycle_id, phase_id, n in (
+        StepProgress.objects.filter(cycle__library=library, is_done=True)
+        .values("cycle", "step__phase")
+        .annotate(n=Count("pk"))
+        .values_list("cycle", "step__phase", "n")
+    ):
+        done[(cycle_id, phase_id)] = n
+    newest_ids = (
+        SummaryAnswer.objects.filter(cycle__library=library)
+        .values("cycle", "phase")
+        .annotate(newest=Max("pk"))
+        .values("newest")
+    )
+    assessments = {
+        (cycle_id, phase_id): assessment
+        for cycle_id, phase_id, assessment in SummaryAnswer.objects.filter(
+            pk__in=newest_ids
+        ).values_list("cycle", "phase", "assessment")
+    }
+    rows = []
+    for theme in themes:
+        cells = []
+        for cycle in cycles:
+            phases_done = 0
+            steps_done = steps_total = 0
+            for phase in theme.phases.all():
+                total = totals.get(phase.pk, 0)
+                n = done.get((cycle.pk, phase.pk), 0)
+                steps_done += n
+                steps_total += total
+                status = derive_status(
+                    total=total, done=n, assessment=assessments.get((cycle.pk, phase.pk))
+                )
+                phases_done += status == Status.AFGEROND
+            cells.append((phases_done, _percent(steps_done, steps_total)))
+        rows.append(ComparisonRow(theme=theme, cells=cells))
+    return cycles, rows
+
+
+def phase_detail(*, cycle: Cycle, phase: Phase) -> dict:
+    """Everything the phase page shows: steps with their progress, answers, resources."""
+    steps = list(phase.steps.prefetch_related("items", "resources").order_by("number"))
+    progress = {
+        p.step_id: p
+        for p in StepProgress.objects.filter(cycle=cycle, step__in=steps).select_related(
+            "done_by", "assigned_to"
+        )
+    }
+    for step in steps:
+        step.state = progress.get(step.pk)
+    answers = list(
+        SummaryAnswer.objects.filter(cycle=cycle, phase=phase)
+        .select_related("created_by")
+        .order_by("-pk")
+    )
+    state = PhaseState(
+        phase=phase,
+        total=len(steps),
+        done=sum(1 for s in steps if s.state and s.state.is_done),
+        answer=answers[0] if answers else None,
+    )
+    return {"steps": steps, "answers": answers, "state": state}
+
+
+def workgroup_members(*, library: Library) -> QuerySet:
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            profile__library=library,
+            groups__name__in=[Role.WERKGROEP.value, Role.TREKKER.value],
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def my_steps(*, cycle: Cycle, user) -> QuerySet:
+    """Steps assigned to the user in the cycle, earliest due date first, open ones first."""
+    return (
+        StepProgress.objects.filter(cycle=cycle, assigned_to=user)
+        .select_related("step__phase__theme")
+        .order_by(
+            "is_done",
+            F("due_date").asc(nulls_last=True),
+            "step__phase__theme__order",
+            "step__phase__order",
+            "step__number",
+        )
+    )
+
+
+def dossier(*, cycle: Cycle) -> dict:
+    """The whole Wegwijzer for one cycle, for the dossier PDF (a fixed number of queries)."""
+    themes = list(
+        Theme.objects.prefetch_related(
+            Prefetch(
+                "phases",
+                queryset=Phase.objects.order_by("order").prefetch_related(
+                    Prefetch("steps", queryset=Step.objects.order_by("number"))
+                ),
+            )
+        )
+    )
+    progress = {
+        p.step_id: p
+        for p in StepProgress.objects.filter(cycle=cycle).select_related("done_by", "assigned_to")
+    }
+    answers = {a.phase_id: a for a in latest_answers(cycle=cycle)}
+    sections = []
+    for theme in themes:
+        phase_rows = []
+        for phase in theme.phases.all():
+            steps = list(phase.steps.all())
+            for step in steps:
+                step.state = progress.get(step.pk)
+            done = [s for s in steps if s.state and s.state.is_done]
+            open_steps = [s for s in steps if not (s.state and s.state.is_done)]
+            state = PhaseState(
+                phase=phase, total=len(steps), done=len(done), answer=answers.get(phase.pk)
+            )
+            phase_rows.append({"phase": phase, "state": state, "done": done, "open": open_steps})
+        sections.append({"theme": theme, "phases": phase_rows})
+    return {"sections": sections, "overview": overview(cycle=cycle)}

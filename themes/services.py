@@ -1,0 +1,144 @@
+"""Writes for the Wegwijzer: ticking steps, assigning them, answering, starting a cycle."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wegwijzer.models import Library
+
+from .models import Cycle, Phase, Step, StepProgress, SummaryAnswer
+
+
+def _require_current(cycle: Cycle) -> None:
+    if not cycle.is_current:
+        raise ValidationError(
+            _("Deze cyclus is afgesloten; wijzigingen horen in de lopende cyclus.")
+        )
+
+
+def _progress_for_update(*, cycle: Cycle, step: Step) -> StepProgress:
+    """The progress row, locked; created when missing, also when a colleague races us."""
+    try:
+        with transaction.atomic():
+            progress, _created = StepProgress.objects.select_for_update().get_or_create(
+                cycle=cycle, step=step
+            )
+    except IntegrityError:
+        progress = StepProgress.objects.select_for_update().get(cycle=cycle, step=step)
+    return progress
+
+
+@transaction.atomic
+def step_set_done(*, cycle: Cycle, step: Step, user: AbstractBaseUser, done: bool) -> StepProgress:
+    """Set a step done or not done. Setting a state (not toggling) makes double clicks and
+    colleagues ticking at the same moment harmless: both end with the state they asked for."""
+    _require_current(cycle)
+    progress = _progress_for_update(cycle=cycle, step=step)
+    if done and not progress.is_done:
+        progress.is_done = True
+        progress.done_by = user
+        progress.done_at = timezone.now()
+    elif not done and progress.is_done:
+        progress.is_done = False
+        progress.done_by = None
+        progress.done_at = None
+    progress.updated_by = user
+    progress.full_clean()
+    progress.save()
+    return progress
+
+
+@transaction.atomic
+def step_update(
+    *,
+    cycle: Cycle,
+    step: Step,
+    user: AbstractBaseUser,
+    note: str,
+    evidence_url: str,
+    assigned_to: AbstractBaseUser | None,
+    due_date: datetime.date | None,
+) -> StepProgress:
+    _require_current(cycle)
+    progress = _progress_for_update(cycle=cycle, step=step)
+    progress.note = note
+    progress.evidence_url = evidence_url
+    progress.assigned_to = assigned_to
+    progress.due_date = due_date
+    progress.updated_by = user
+    progress.full_clean()
+    progress.save()
+    return progress
+
+
+class AnswerConflict(Exception):
+    """A colleague saved a newer answer since the form was opened."""
+
+    def __init__(self, newer: SummaryAnswer):
+        super().__init__(newer)
+        self.newer = newer
+
+
+@transaction.atomic
+def summary_answer_create(
+    *,
+    cycle: Cycle,
+    phase: Phase,
+    user: AbstractBaseUser,
+    text: str,
+    assessment: str,
+    based_on_id: int | None,
+) -> SummaryAnswer:
+    """Save a new answer, unless it would hide a newer one the user has not seen.
+
+    `based_on_id` is the answer the user saw when opening the form (None: none yet). Answers
+    are never overwritten; every save is a new row, so earlier answers stay readable.
+    """
+    _require_current(cycle)
+    # Lock the cycle row so that two saves of the same phase are checked one after the other.
+    Cycle.objects.select_for_update().get(pk=cycle.pk)
+    latest = SummaryAnswer.objects.filter(cycle=cycle, phase=phase).order_by("-pk").first()
+    if latest is not None and latest.pk != based_on_id:
+        raise AnswerConflict(newer=latest)
+    answer = SummaryAnswer(
+        cycle=cycle, phase=phase, text=text, assessment=assessment, created_by=user
+    )
+    answer.full_clean()
+    answer.save()
+    return answer
+
+
+@transaction.atomic
+def cycle_start(*, library: Library, name: str, user: AbstractBaseUser | None) -> Cycle:
+    """Start a new cycle with fresh progress; the previous one stays readable."""
+    name = name.strip()
+    if Cycle.objects.filter(library=library, name__iexact=name).exists():
+        raise ValidationError({"name": _("Er is al een cyclus met deze naam.")})
+    Cycle.objects.select_for_update().filter(library=library, is_current=True).update(
+        is_current=False
+    )
+    cycle = Cycle(library=library, name=name, started_by=user, is_current=True)
+    cycle.full_clean()
+    cycle.save()
+    return cycle
+
+
+def cycle_get_or_start_current(*, library: Library) -> Cycle:
+    """The library's running cycle; the first one starts by itself, named after the year."""
+    cycle = Cycle.objects.filter(library=library, is_current=True).first()
+    if cycle is not None:
+        return cycle
+    try:
+        return cycle_start(library=library, name=str(timezone.localdate().year), user=None)
+    except (ValidationError, IntegrityError):
+        # Started by a colleague at the same moment, or a same-named old cycle exists.
+        cycle = Cycle.objects.filter(library=library, is_current=True).first()
+        if cycle is not None:
+            return cycle
+        return cycle_start(
+            library=library, name=timezone.localtime().strftime("%Y-%m-%d %H:%M"), user=None
+        )
