@@ -4,6 +4,8 @@ A new URL pattern without an entry in ACCESS fails this test, so nobody can add 
 without deciding who may see it.
 """
 
+import importlib
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -15,29 +17,25 @@ PUBLIC = "public"
 SIGNED_IN = "signed_in"  # any signed-in user, with or without a role
 POST_ONLY = "post_only"  # signed-in, POST only (logout)
 
-ALL_ROLES = frozenset(Role)
-READERS = frozenset({Role.WERKGROEP, Role.TREKKER, Role.MT})
-WORKGROUP = frozenset({Role.WERKGROEP, Role.TREKKER})
 
-# Views that only take POST; the walk posts to them instead of getting them.
-POST_VIEWS = {"themes:step_tick"}
-
-# url name -> PUBLIC, SIGNED_IN, POST_ONLY or the roles that may open it.
+# url name -> PUBLIC, SIGNED_IN, POST_ONLY or the roles that may open it. Each app keeps
+# its own table in tests/<app>/access.py, with POST_VIEWS: the views that only take POST
+# (the walk posts to those instead of getting them).
 ACCESS: dict[str, str | frozenset[Role]] = {
     "home": SIGNED_IN,
     "login": PUBLIC,
     "logout": POST_ONLY,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
-    "themes:overview": READERS,
-    "themes:theme": READERS,
-    "themes:phase": READERS,
-    "themes:cycles": READERS,
-    "themes:dossier_pdf": READERS,
-    "themes:my_steps": WORKGROUP,
-    "themes:step_edit": WORKGROUP,
-    "themes:step_tick": WORKGROUP,
 }
+POST_VIEWS: set[str] = set()
+for _app in ("themes", "quickscan", "referrals"):
+    try:
+        _module = importlib.import_module(f"tests.{_app}.access")
+    except ModuleNotFoundError:
+        continue
+    ACCESS.update(_module.ACCESS)
+    POST_VIEWS |= set(getattr(_module, "POST_VIEWS", ()))
 
 # Sample values per path converter; role checks run before any object is looked up.
 SAMPLES = {"int": 999999, "slug": "onbekend", "str": "onbekend", "path": "onbekend"}
