@@ -24,6 +24,20 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Start"), "home", None),
     NavItem(_("Wegwijzer"), "themes:overview", frozenset({Role.WERKGROEP, Role.MT})),
     NavItem(_("Mijn stappen"), "themes:my_steps", frozenset({Role.WERKGROEP})),
+    NavItem(
+        _("Verwijzing registreren"),
+        "referrals:log",
+        frozenset({Role.FRONTOFFICE, Role.SPECIALIST}),
+    ),
+    NavItem(_("Inkomend"), "referrals:incoming", frozenset({Role.SPECIALIST})),
+    NavItem(
+        _("Verwijzingen"), "referrals:list", frozenset({Role.FRONTOFFICE, Role.SPECIALIST, Role.MT})
+    ),
+    NavItem(
+        _("Cijfers"),
+        "referrals:figures",
+        frozenset({Role.SPECIALIST, Role.MT, Role.WERKGROEP}),
+    ),
     NavItem(_("Beheer"), "admin:index", frozenset({Role.BEHEER})),
 ]
 

@@ -243,3 +243,8 @@ LOGGING = {
 WEGWIJZER_DEMO_PASSWORD = "wegwijzer-demo"
 # Content loaded by `manage.py load_content` into an empty table: (model, fixture name).
 WEGWIJZER_CONTENT_FIXTURES: list[tuple[str, str]] = [("themes.Theme", "wegwijzer_inhoud")]
+
+# Warm referrals: days until a referral should have been followed up, and how long contact
+# details and notes are kept (AVG) before `erase_referral_personal_data` wipes them.
+WEGWIJZER_REFERRAL_FOLLOW_UP_DAYS = env_int("WEGWIJZER_REFERRAL_FOLLOW_UP_DAYS", 14)
+WEGWIJZER_REFERRAL_RETENTION_DAYS = env_int("WEGWIJZER_REFERRAL_RETENTION_DAYS", 183)

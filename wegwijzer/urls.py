@@ -26,5 +26,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("wegwijzer/", include("themes.urls")),
+    path("quickscan/", include("quickscan.urls")),
+    path("verwijzingen/", include("referrals.urls")),
     path("admin/", admin.site.urls),
 ]

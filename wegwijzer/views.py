@@ -9,8 +9,11 @@ from .roles import Role, user_roles
 # The apps' panels on the home page, in the order a role needs them, with who sees each.
 # Each is a function (request) -> rendered HTML, named by path so apps never import each other.
 HOME_PANELS: list[tuple[str, frozenset[Role]]] = [
+    ("referrals.panels.frontoffice_panel", frozenset({Role.FRONTOFFICE})),
+    ("referrals.panels.specialist_panel", frozenset({Role.SPECIALIST})),
     ("themes.panels.workgroup_panel", frozenset({Role.WERKGROEP})),
     ("themes.panels.management_panel", frozenset({Role.MT})),
+    ("referrals.panels.management_panel", frozenset({Role.MT})),
 ]
 
 

@@ -1,0 +1,43 @@
+"""The standard lists a library starts with; beheer changes them in the admin."""
+
+from django.db import transaction
+
+from wegwijzer.models import Department, Library
+
+from .models import Offer, Signal
+
+DEFAULT_OFFERS = [
+    ("Taalhuis", Department.BASISVAARDIGHEDEN),
+    ("Digitale vaardigheden / IDO-spreekuur", Department.BASISVAARDIGHEDEN),
+    ("BoekStart", Department.JEUGD_EDUCATIE),
+    ("Jeugdafdeling", Department.JEUGD_EDUCATIE),
+    ("VoorleesExpress", Department.JEUGD_EDUCATIE),
+    ("Consultatiebureau", Department.EXTERN),
+    ("Welzijn / sociaal wijkteam", Department.EXTERN),
+]
+
+DEFAULT_SIGNALS = [
+    "Taalvraag",
+    "Leesvraag",
+    "Digitale vraag",
+    "Voorlezen / opvoeding",
+    "Formulieren / geldzaken",
+    "Schoolkeuze of huiswerk",
+]
+
+
+@transaction.atomic
+def referral_options_create_defaults(*, library: Library) -> tuple[int, int]:
+    """Add the standard offers and signals the library does not have yet."""
+    offers = signals = 0
+    for order, (name, department) in enumerate(DEFAULT_OFFERS):
+        _offer, created = Offer.objects.get_or_create(
+            library=library, name=name, defaults={"department": department, "order": order}
+        )
+        offers += created
+    for order, name in enumerate(DEFAULT_SIGNALS):
+        _signal, created = Signal.objects.get_or_create(
+            library=library, name=name, defaults={"order": order}
+        )
+        signals += created
+    return offers, signals

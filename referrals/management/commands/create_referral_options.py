@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from referrals.defaults import referral_options_create_defaults
+from wegwijzer.models import Library
+
+
+class Command(BaseCommand):
+    help = (
+        "Zet de standaardlijsten voor verwijzingen klaar (aanbod en signalen) voor elke "
+        "bibliotheek; bestaande items blijven staan. Beheer past ze daarna aan."
+    )
+
+    def handle(self, *args, **options):
+        for library in Library.objects.all():
+            offers, signals = referral_options_create_defaults(library=library)
+            self.stdout.write(f"{library}: {offers} aanbod en {signals} signalen toegevoegd.")

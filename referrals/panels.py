@@ -1,0 +1,45 @@
+"""The referral log's panels on the home page."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import selectors
+from .models import Referral
+
+
+def frontoffice_panel(request: HttpRequest) -> str:
+    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    today = Referral.objects.filter(
+        library=request.library, logged_by=request.user, referred_at__gte=start
+    ).count()
+    return render_to_string(
+        "referrals/_home_frontoffice.html", {"today_count": today}, request=request
+    )
+
+
+def specialist_panel(request: HttpRequest) -> str:
+    incoming = selectors.incoming_for(library=request.library, user=request.user)
+    today = timezone.localdate()
+    return render_to_string(
+        "referrals/_home_specialist.html",
+        {
+            "first": list(incoming[:5]),
+            "count": incoming.count(),
+            "overdue": incoming.filter(follow_up_date__lt=today).count(),
+            "today": today,
+        },
+        request=request,
+    )
+
+
+def management_panel(request: HttpRequest) -> str:
+    period = selectors.default_period()
+    queryset = Referral.objects.filter(
+        library=request.library, referred_at__date__gte=period["van"]
+    )
+    return render_to_string(
+        "referrals/_home_management.html",
+        {"figures": selectors.figures(queryset, include_staff=False)},
+        request=request,
+    )
