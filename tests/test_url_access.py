@@ -24,6 +24,7 @@ POST_ONLY = "post_only"  # signed-in, POST only (logout)
 ACCESS: dict[str, str | frozenset[Role]] = {
     "home": SIGNED_IN,
     "login": PUBLIC,
+    "health": PUBLIC,
     "logout": POST_ONLY,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import health, views
 from .forms import LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("gezond/", health.health, name="health"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

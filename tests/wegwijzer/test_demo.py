@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from wegwijzer.models import Branch, Library
 from wegwijzer.roles import Role, user_roles
@@ -24,7 +25,9 @@ def test_setup_demo_creates_library_branches_and_one_user_per_role(settings):
         "beheer": {Role.BEHEER},
     }
     for username, roles in expected.items():
-        user = authenticate(username=username, password="wegwijzer-demo")
+        user = authenticate(
+            RequestFactory().post("/"), username=username, password="wegwijzer-demo"
+        )
         assert user is not None, username
         assert user_roles(user) == roles
 
@@ -44,7 +47,10 @@ def test_setup_demo_twice_keeps_existing_data(settings):
     assert Library.objects.get().name == "Bibliotheek Hernoemd"
     assert Branch.objects.count() == 3
     assert get_user_model().objects.filter(username="mt").count() == 1
-    assert authenticate(username="mt", password="een-eigen-wachtwoord") is not None
+    assert (
+        authenticate(RequestFactory().post("/"), username="mt", password="een-eigen-wachtwoord")
+        is not None
+    )
 
 
 def test_setup_demo_refuses_without_debug(settings):
