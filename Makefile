@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup setup-test run test pytest test-postgres lint format serve clean
+.PHONY: setup setup-test run test pytest test-postgres lint format serve backup restore clean
 
 setup: $(STAMP)
 	@sh scripts/sysdeps.sh app
@@ -43,6 +43,23 @@ lint:
 format:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## Production-style: gunicorn + WhiteNoise, DEBUG off. Needs DJANGO_SECRET_KEY,
+## DJANGO_ALLOWED_HOSTS and (normally) DATABASE_URL in the environment; see README.
+serve: setup
+	DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(BIN)/gunicorn -c wegwijzer/gunicorn.conf.py wegwijzer.wsgi
+
+## Back up everything to backups/ (restore with: make restore FILE=backups/...json.gz).
+backup: setup
+	@mkdir -p backups
+	$(BIN)/python manage.py backup_data backups/wegwijzer-$$(date +%Y%m%d-%H%M%S).json.gz
+
+restore: setup
+	@test -n "$(FILE)" || (echo "Gebruik: make restore FILE=backups/wegwijzer-....json.gz" && exit 1)
+	$(BIN)/python manage.py restore_data "$(FILE)"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts

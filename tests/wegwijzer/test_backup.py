@@ -1,0 +1,79 @@
+"""Back up, wipe, restore: the same data comes back."""
+
+import gzip
+import json
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from referrals.models import Referral
+from themes import services
+from themes.models import Cycle, Step, StepProgress
+from wegwijzer.management.commands.backup_data import EXCLUDE
+from wegwijzer.models import Library
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def snapshot() -> list:
+    out = StringIO()
+    call_command("dumpdata", exclude=EXCLUDE, natural_foreign=True, stdout=out)
+    return sorted(json.loads(out.getvalue()), key=lambda o: (o["model"], str(o.get("pk"))))
+
+
+@pytest.fixture
+def filled(library, users):
+    from referrals.defaults import referral_options_create_defaults
+    from referrals.models import Offer, Signal
+    from referrals.services import referral_create
+
+    call_command("loaddata", "wegwijzer_inhoud", verbosity=0)
+    cycle = Cycle.objects.create(library=library, name="2026")
+    for step in Step.objects.order_by("pk")[:5]:
+        services.step_set_done(cycle=cycle, step=step, user=users["werkgroep"], done=True)
+    referral_options_create_defaults(library=library)
+    from django.utils import timezone
+
+    referral_create(
+        library=library,
+        user=users["frontoffice"],
+        offer=Offer.objects.get(name="Taalhuis"),
+        audience="gezin",
+        signals=Signal.objects.filter(name="Taalvraag"),
+        handover="warm_appointment",
+        from_department="jeugd_educatie",
+        referred_at=timezone.now(),
+        branch=library.branches.first(),
+        note="Ëén notitie met accenten",
+    )
+
+
+def test_backup_wipe_restore_gives_identical_data(filled, tmp_path):
+    before = snapshot()
+    path = tmp_path / "wegwijzer.json.gz"
+    call_command("backup_data", str(path), stdout=StringIO())
+    assert path.exists() and not path.with_name(path.name + ".tmp").exists()
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Library.objects.exists() and not Referral.objects.exists()
+
+    call_command("restore_data", str(path), "--yes", stdout=StringIO())
+    after = snapshot()
+    assert after == before
+    assert StepProgress.objects.filter(is_done=True).count() == 5
+    assert Referral.objects.get().note == "Ëén notitie met accenten"
+    user = get_user_model().objects.get(username="werkgroep")
+    assert user.check_password("test-wachtwoord-123")
+
+
+def test_restore_refuses_a_broken_file_and_keeps_the_data(filled, tmp_path):
+    path = tmp_path / "kapot.json.gz"
+    with gzip.open(path, "wt") as stream:
+        stream.write("{niet compleet")
+    before = snapshot()
+    with pytest.raises(CommandError, match="geen leesbare back-up"):
+        call_command("restore_data", str(path), "--yes")
+    assert snapshot() == before
