@@ -48,7 +48,9 @@ def log(request: HttpRequest) -> HttpResponse:
         or (f"b:{request.user.profile.branch_id}" if _profile_branch(request) else ""),
         "from_department": _department_of(request),
     }
-    form = ReferralForm(request.POST or None, library=library, initial=initial)
+    form = ReferralForm(
+        request.POST if request.method == "POST" else None, library=library, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         branch, outreach = form.place_objects()

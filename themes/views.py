@@ -165,7 +165,9 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = services.cycle_get_or_start_current(library=request.library)
     progress = step.progress.filter(cycle=cycle).first()
     members = selectors.workgroup_members(library=request.library)
-    form = StepProgressForm(request.POST or None, instance=progress, members=members)
+    form = StepProgressForm(
+        request.POST if request.method == "POST" else None, instance=progress, members=members
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.step_update(
@@ -208,7 +210,7 @@ def my_steps(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def cycles(request: HttpRequest) -> HttpResponse:
     can_start = has_role(request.user, Role.TREKKER)
-    form = CycleStartForm(request.POST or None)
+    form = CycleStartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not can_start:
             return HttpResponse(status=403)
