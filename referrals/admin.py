@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Offer, OutreachLocation, Referral, ReferralEvent, Signal
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(SimpleHistoryAdmin):
     list_display = ["name", "department", "is_active", "order", "specialist_names"]
     list_editable = ["is_active", "order"]
     list_filter = ["department", "is_active", "library"]
@@ -44,7 +45,7 @@ class ReferralEventInline(admin.TabularInline):
 
 
 @admin.register(Referral)
-class ReferralAdmin(admin.ModelAdmin):
+class ReferralAdmin(SimpleHistoryAdmin):
     list_display = ["referred_at", "offer", "audience", "is_warm", "outcome", "follow_up_date"]
     list_filter = ["outcome", "is_warm", "offer", "branch", "from_department", "referred_at"]
     list_select_related = ["offer"]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from wegwijzer.models import Branch, Department, Library
 
@@ -38,6 +39,7 @@ class Offer(models.Model):
         verbose_name=_("specialisten"),
         help_text=_("Zij ontvangen de verwijzingen naar dit aanbod en leggen vast wat eruit kwam."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("aanbod")
@@ -192,6 +194,11 @@ class Referral(models.Model):
     contact_email = models.EmailField(_("e-mailadres"), blank=True)
     personal_data_erased_at = models.DateTimeField(
         _("persoonsgegevens gewist op"), null=True, blank=True
+    )
+    # The audit trail keeps who changed what, but never the personal data itself: it would
+    # outlive the retention period there.
+    history = HistoricalRecords(
+        excluded_fields=["note", "contact_first_name", "contact_phone", "contact_email"]
     )
 
     class Meta:

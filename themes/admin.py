@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Cycle, Phase, Resource, Step, StepItem, StepProgress, SummaryAnswer, Theme
 
@@ -29,7 +30,7 @@ class StepInline(admin.StackedInline):
 
 
 @admin.register(Phase)
-class PhaseAdmin(admin.ModelAdmin):
+class PhaseAdmin(SimpleHistoryAdmin):
     list_display = ["theme", "kind"]
     list_filter = ["theme", "kind"]
     list_select_related = ["theme"]
@@ -44,7 +45,7 @@ class StepItemInline(admin.TabularInline):
 
 
 @admin.register(Step)
-class StepAdmin(admin.ModelAdmin):
+class StepAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "number"]
     list_filter = ["phase__theme", "phase__kind"]
     list_select_related = ["phase__theme"]
@@ -62,14 +63,14 @@ class ResourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Cycle)
-class CycleAdmin(admin.ModelAdmin):
+class CycleAdmin(SimpleHistoryAdmin):
     list_display = ["name", "library", "started_at", "is_current"]
     list_filter = ["library", "is_current"]
     readonly_fields = ["started_at", "started_by"]
 
 
 @admin.register(StepProgress)
-class StepProgressAdmin(admin.ModelAdmin):
+class StepProgressAdmin(SimpleHistoryAdmin):
     list_display = ["step", "cycle", "is_done", "done_by", "assigned_to", "due_date"]
     list_filter = ["cycle", "is_done"]
     list_select_related = ["step__phase__theme", "cycle", "done_by", "assigned_to"]
@@ -77,7 +78,7 @@ class StepProgressAdmin(admin.ModelAdmin):
 
 
 @admin.register(SummaryAnswer)
-class SummaryAnswerAdmin(admin.ModelAdmin):
+class SummaryAnswerAdmin(SimpleHistoryAdmin):
     list_display = ["phase", "cycle", "assessment", "created_by", "created_at"]
     list_filter = ["cycle", "assessment"]
     list_select_related = ["phase__theme", "cycle", "created_by"]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from wegwijzer.models import Library
 
@@ -43,6 +44,7 @@ class Phase(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     purpose = models.TextField(_("doel van de fase"), blank=True)
     summary_question = models.TextField(_("samenvattende vraag"))
+    history = HistoricalRecords(excluded_fields=["order"])
     resources = models.ManyToManyField(
         "Resource",
         blank=True,
@@ -126,6 +128,7 @@ class Step(models.Model):
     resources = models.ManyToManyField(
         Resource, blank=True, related_name="steps", verbose_name=_("hulpmiddelen")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("stap")
@@ -175,6 +178,7 @@ class Cycle(models.Model):
         verbose_name=_("gestart door"),
     )
     is_current = models.BooleanField(_("lopend"), default=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("cyclus")
@@ -232,6 +236,7 @@ class StepProgress(models.Model):
         related_name="+",
         verbose_name=_("gewijzigd door"),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("voortgang van een stap")
@@ -270,6 +275,7 @@ class SummaryAnswer(models.Model):
         related_name="+",
         verbose_name=_("opgeslagen door"),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("antwoord op een samenvattende vraag")

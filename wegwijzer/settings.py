@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "axes",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +111,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "wegwijzer.middleware.current_library",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made each change in the audit trail.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
