@@ -9,8 +9,14 @@ STAMP := $(VENV)/.installed-stamp
 setup: $(STAMP)
 	@sh scripts/sysdeps.sh app
 
-setup-test: $(STAMP)
+setup-test: $(STAMP) tests/e2e/axe/node_modules/.installed-stamp
 	@sh scripts/sysdeps.sh test
+
+# axe-core for the accessibility tests, pinned in tests/e2e/axe/package-lock.json; test-only.
+tests/e2e/axe/node_modules/.installed-stamp: tests/e2e/axe/package-lock.json
+	@sh scripts/sysdeps.sh node
+	cd tests/e2e/axe && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -2,15 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from wegwijzer.admin_base import AccessibleAdminMixin
+
 from .models import Offer, OutreachLocation, Referral, ReferralEvent, Signal
 
 
 @admin.register(Offer)
-class OfferAdmin(SimpleHistoryAdmin):
+class OfferAdmin(AccessibleAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "department", "is_active", "order", "specialist_names"]
-    list_editable = ["is_active", "order"]
     list_filter = ["department", "is_active", "library"]
-    filter_horizontal = ["specialists"]
     search_fields = ["name"]
 
     def get_queryset(self, request):
@@ -22,19 +22,18 @@ class OfferAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Signal)
-class SignalAdmin(admin.ModelAdmin):
+class SignalAdmin(AccessibleAdminMixin, admin.ModelAdmin):
     list_display = ["name", "is_active", "order"]
-    list_editable = ["is_active", "order"]
     list_filter = ["is_active", "library"]
 
 
 @admin.register(OutreachLocation)
-class OutreachLocationAdmin(admin.ModelAdmin):
+class OutreachLocationAdmin(AccessibleAdminMixin, admin.ModelAdmin):
     list_display = ["name", "is_active"]
     list_filter = ["is_active", "library"]
 
 
-class ReferralEventInline(admin.TabularInline):
+class ReferralEventInline(AccessibleAdminMixin, admin.StackedInline):
     model = ReferralEvent
     extra = 0
     can_delete = False
@@ -45,7 +44,7 @@ class ReferralEventInline(admin.TabularInline):
 
 
 @admin.register(Referral)
-class ReferralAdmin(SimpleHistoryAdmin):
+class ReferralAdmin(AccessibleAdminMixin, SimpleHistoryAdmin):
     list_display = ["referred_at", "offer", "audience", "is_warm", "outcome", "follow_up_date"]
     list_filter = ["outcome", "is_warm", "offer", "branch", "from_department", "referred_at"]
     list_select_related = ["offer"]

@@ -2,6 +2,7 @@
 # Checks the system libraries Wegwijzer needs and installs them where we may (root on Debian).
 #   sysdeps.sh app   - WeasyPrint's Pango/HarfBuzz and fonts (for `make run`)
 #   sysdeps.sh test  - the above plus Debian's Chromium for the browser tests (for `make test`)
+#   sysdeps.sh node  - Node.js and npm, to install axe-core for the accessibility tests
 set -eu
 
 want="${1:-app}"
@@ -13,7 +14,10 @@ have_lib "libpango-1.0.so" || missing="$missing libpango-1.0-0"
 have_lib "libpangoft2-1.0.so" || missing="$missing libpangoft2-1.0-0"
 have_lib "libharfbuzz-subset.so" || missing="$missing libharfbuzz-subset0"
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
-if [ "$want" = "test" ]; then
+if [ "$want" = "node" ]; then
+    missing=""
+    command -v npm >/dev/null 2>&1 || missing=" nodejs npm"
+elif [ "$want" = "test" ]; then
     [ -x /usr/bin/chromium ] || missing="$missing chromium"
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fi

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from .admin_base import AccessibleAdminMixin
 from .models import Branch, Library, StaffProfile
 
 admin.site.site_header = _("Wegwijzer beheer")
@@ -10,25 +12,25 @@ admin.site.site_title = _("Wegwijzer beheer")
 admin.site.index_title = _("Beheer")
 
 
-class BranchInline(admin.TabularInline):
+class BranchInline(AccessibleAdminMixin, admin.StackedInline):
     model = Branch
     extra = 1
 
 
 @admin.register(Library)
-class LibraryAdmin(admin.ModelAdmin):
+class LibraryAdmin(AccessibleAdminMixin, admin.ModelAdmin):
     list_display = ["name"]
     inlines = [BranchInline]
 
 
 @admin.register(Branch)
-class BranchAdmin(admin.ModelAdmin):
+class BranchAdmin(AccessibleAdminMixin, admin.ModelAdmin):
     list_display = ["name", "library", "is_active"]
     list_filter = ["is_active", "library"]
     search_fields = ["name"]
 
 
-class StaffProfileInline(admin.StackedInline):
+class StaffProfileInline(AccessibleAdminMixin, admin.StackedInline):
     model = StaffProfile
     can_delete = False
     verbose_name_plural = _("medewerkerprofiel")
@@ -36,10 +38,20 @@ class StaffProfileInline(admin.StackedInline):
 
 User = get_user_model()
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    # Django's two-pane permission widget puts ARIA on elements that may not carry it;
+    # a plain multiple select is accessible and does the same job.
+    filter_horizontal = ()
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(AccessibleAdminMixin, UserAdmin):
+    filter_horizontal = ()
+    readonly_fields = ["last_login", "date_joined"]
     inlines = [StaffProfileInline]
     list_display = ["username", "first_name", "last_name", "is_active", "role_names"]
     list_filter = ["is_active", "groups"]
