@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wegwijzer.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from wegwijzer.models import Department, Library
 
 from .models import Audience, Handover, Offer, Outcome, OutreachLocation, Signal
@@ -28,7 +29,7 @@ def place_choices(library: Library) -> list:
 
 
 class ReferralForm(forms.Form):
-    offer = forms.ModelChoiceField(
+    offer = SafeModelChoiceField(
         label=_("Verwezen naar"),
         queryset=Offer.objects.none(),
         widget=forms.RadioSelect,
@@ -43,7 +44,7 @@ class ReferralForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies voor wie de verwijzing is.")},
     )
-    signals = forms.ModelMultipleChoiceField(
+    signals = SafeModelMultipleChoiceField(
         label=_("Signaal of vraag"),
         queryset=Signal.objects.none(),
         widget=forms.CheckboxSelectMultiple,

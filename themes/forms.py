@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wegwijzer.forms import SafeModelChoiceField
+
 from .models import Assessment, Cycle, StepProgress
 
 
@@ -16,6 +18,7 @@ class StepProgressForm(forms.ModelForm):
     class Meta:
         model = StepProgress
         fields = ["note", "evidence_url", "assigned_to", "due_date"]
+        field_classes = {"assigned_to": SafeModelChoiceField}
         widgets = {
             "note": forms.Textarea(attrs={"rows": 4}),
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

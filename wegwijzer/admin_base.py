@@ -15,6 +15,8 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 
 ACCESSIBLE_FORMFIELDS = {
+    # Addresses typed without a scheme are taken as https (Django 6's default).
+    models.URLField: {"assume_scheme": "https"},
     models.DateTimeField: {
         "form_class": forms.DateTimeField,
         "widget": DateTimeLocalInput,

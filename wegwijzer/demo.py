@@ -31,6 +31,9 @@ DEMO_USERS = [
         Department.JEUGD_EDUCATIE,
         0,
     ),
+    # The duo of the BiSC werktraject: Jeugd & Educatie and Basisvaardigheden/Taalhuis.
+    DemoUser("jeugd", "Joyce", "Pronk", (Role.WERKGROEP,), Department.JEUGD_EDUCATIE, 1),
+    DemoUser("taalhuis", "Tarik", "Bouzid", (Role.WERKGROEP,), Department.BASISVAARDIGHEDEN, 2),
     DemoUser("frontoffice", "Fenna", "Jansen", (Role.FRONTOFFICE,), Department.PUBLIEKSSERVICE, 0),
     DemoUser(
         "specialist", "Samir", "El Amrani", (Role.SPECIALIST,), Department.BASISVAARDIGHEDEN, 0

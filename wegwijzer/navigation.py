@@ -24,6 +24,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Start"), "home", None),
     NavItem(_("Wegwijzer"), "themes:overview", frozenset({Role.WERKGROEP, Role.MT})),
     NavItem(_("Mijn stappen"), "themes:my_steps", frozenset({Role.WERKGROEP})),
+    NavItem(_("Quickscan"), "quickscan:home", frozenset({Role.WERKGROEP, Role.MT})),
     NavItem(
         _("Verwijzing registreren"),
         "referrals:log",

@@ -264,7 +264,10 @@ LOGGING = {
 # Wegwijzer's own settings.
 WEGWIJZER_DEMO_PASSWORD = "wegwijzer-demo"
 # Content loaded by `manage.py load_content` into an empty table: (model, fixture name).
-WEGWIJZER_CONTENT_FIXTURES: list[tuple[str, str]] = [("themes.Theme", "wegwijzer_inhoud")]
+WEGWIJZER_CONTENT_FIXTURES: list[tuple[str, str]] = [
+    ("themes.Theme", "wegwijzer_inhoud"),
+    ("quickscan.Item", "quickscan_vragenlijst"),
+]
 
 # Warm referrals: days until a referral should have been followed up, and how long contact
 # details and notes are kept (AVG) before `erase_referral_personal_data` wipes them.

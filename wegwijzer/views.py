@@ -12,7 +12,9 @@ HOME_PANELS: list[tuple[str, frozenset[Role]]] = [
     ("referrals.panels.frontoffice_panel", frozenset({Role.FRONTOFFICE})),
     ("referrals.panels.specialist_panel", frozenset({Role.SPECIALIST})),
     ("themes.panels.workgroup_panel", frozenset({Role.WERKGROEP})),
+    ("quickscan.panels.workgroup_panel", frozenset({Role.WERKGROEP})),
     ("themes.panels.management_panel", frozenset({Role.MT})),
+    ("quickscan.panels.management_panel", frozenset({Role.MT})),
     ("referrals.panels.management_panel", frozenset({Role.MT})),
 ]
 

@@ -47,6 +47,14 @@ def test_desk_form_survives_anything(client_for, options, data):
         assert "nog niet opgeslagen" in response.content.decode()
 
 
+def test_huge_ids_are_a_message_not_a_crash(client_for, options):
+    response = client_for("frontoffice").post(
+        reverse("referrals:log"), {"signals": ["9223372036854775808"], "offer": str(2**70)}
+    )
+    assert response.status_code == 400
+    assert "Kies signalen uit de lijst" in response.content.decode()
+
+
 @fuzz
 @given(outcome=odd_value, reason=odd_text, version=odd_value)
 def test_close_form_survives_anything(client_for, make_referral, outcome, reason, version):
