@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup setup-test run test pytest test-postgres lint format serve backup restore clean
+.PHONY: setup setup-test run test pytest test-postgres lint format serve backup restore loadtest bench clean
 
 setup: $(STAMP)
 	@sh scripts/sysdeps.sh app
@@ -66,6 +66,10 @@ backup: setup
 restore: setup
 	@test -n "$(FILE)" || (echo "Gebruik: make restore FILE=backups/wegwijzer-....json.gz" && exit 1)
 	$(BIN)/python manage.py restore_data "$(FILE)"
+
+## 50 staff for 60 s against gunicorn + PostgreSQL on loopback; report in benchmarks/results/.
+loadtest: setup
+	$(BIN)/python -m benchmarks.loadtest --users 50 --seconds 60
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts
