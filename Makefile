@@ -71,5 +71,9 @@ restore: setup
 loadtest: setup
 	$(BIN)/python -m benchmarks.loadtest --users 50 --seconds 60
 
+## Speed at 10k and 100k referrals on SQLite and PostgreSQL against a bare view and the admin.
+bench: setup
+	$(BIN)/python -m benchmarks.bench --factor 1.0 --small 0.1
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts

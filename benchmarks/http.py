@@ -14,6 +14,7 @@ class Session:
     def __init__(self, host: str, port: int):
         self.host, self.port = host, port
         self.cookies: dict[str, str] = {}
+        self.last_headers: dict[str, str] = {}
         self.connection = http.client.HTTPConnection(host, port, timeout=30)
 
     def _headers(self, path: str, extra: dict | None = None) -> dict:
@@ -46,6 +47,7 @@ class Session:
                 if attempt == 2:
                     raise
         elapsed = time.perf_counter() - started
+        self.last_headers = {k.lower(): v for k, v in response.getheaders()}
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
