@@ -44,7 +44,8 @@ def render_pdf_bytes(template: str, context: dict, request: HttpRequest | None =
 
     html = render_to_string(template, context, request=request)
     fetcher = _fetcher_class()()
-    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=fetcher).write_pdf()
+    # Tagged PDF: screen readers get the structure (headings, tables), not just the text.
+    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=fetcher).write_pdf(pdf_tags=True)
 
 
 def pdf_response(
