@@ -40,3 +40,31 @@ def test_first_visit_starts_a_cycle_named_after_the_year(client_for, content):
 
     client_for("werkgroep").get(reverse("themes:overview"))
     assert Cycle.objects.filter(is_current=True).count() == 1
+
+
+def test_steps_that_ask_for_what_the_app_does_link_to_it(client_for, cycle):
+    client = client_for("werkgroep")
+    html = client.get(reverse("themes:phase", args=["gezinsaanpak-algemeen", "creatie"]))
+    assert f'href="{reverse("quickscan:home")}"' in html.content.decode()
+    html = client.get(reverse("themes:phase", args=["leren-en-ontwikkelen", "implementatie"]))
+    assert f'href="{reverse("referrals:log")}"' in html.content.decode()
+
+
+def test_a_resource_without_address_says_so_and_beheer_can_fill_it_in(client_for, cycle):
+    from themes.models import Resource
+
+    html = (
+        client_for("werkgroep")
+        .get(reverse("themes:phase", args=["impactgericht-werken", "creatie"]))
+        .content.decode()
+    )
+    assert "Het adres is nog niet ingevuld" in html
+    resource = Resource.objects.get(slug="theory-of-change")
+    resource.url = "https://example.org/toc"
+    resource.save()
+    html = (
+        client_for("werkgroep")
+        .get(reverse("themes:phase", args=["impactgericht-werken", "creatie"]))
+        .content.decode()
+    )
+    assert 'href="https://example.org/toc"' in html
