@@ -94,7 +94,12 @@ def referral_create(
         contact_phone=contact_phone.strip() if has_contact else "",
         contact_email=contact_email.strip() if has_contact else "",
     )
-    referral.full_clean()
+    # The related rows were checked above and the database enforces the constraints; leaving
+    # them out of full_clean saves a query per foreign key on every desk submit.
+    referral.full_clean(
+        exclude=["library", "offer", "branch", "outreach_location", "logged_by"],
+        validate_constraints=False,
+    )
     referral.save()
     referral.signals.set(signals)
     return referral
