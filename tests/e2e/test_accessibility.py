@@ -6,6 +6,7 @@ from the npm registry into tests/e2e/axe/ and is injected by the test only: it i
 served to users.
 """
 
+import json
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -92,6 +93,10 @@ def test_every_reachable_page_passes_axe(browser, live_server, demo, role):
     login(page, role, "wegwijzer-demo")
     found = crawl(page)
     context.close()
+    # The list of pages checked, for the record (test-artifacts/ is not in git).
+    report = Path(__file__).resolve().parents[2] / "test-artifacts" / f"axe-{role}.json"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(json.dumps(found, indent=1))
     assert len(found) >= 3, f"{role} reached too few pages: {sorted(found)}"
     problems = {path: v for path, v in found.items() if v}
     assert not problems, f"{role}: {problems}"
