@@ -222,6 +222,16 @@ class ItemRow:
         return wide_apart(self.given)
 
     @property
+    def answer_counts(self) -> list[tuple[str, str, int]]:
+        """How many gave each answer, in scale order: (rating, label, count)."""
+        given = self.given
+        return [
+            (rating, label, given.count(rating))
+            for rating, label in Rating.choices
+            if given.count(rating)
+        ]
+
+    @property
     def is_weak(self) -> bool:
         return self.round_item.agreed in (Rating.DEELS, Rating.NOG_NIET)
 

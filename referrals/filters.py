@@ -26,11 +26,12 @@ def _branches(request):
 
 
 def _staff(request):
+    # Everyone on the library's staff: asking who ever logged a referral would join (and
+    # de-duplicate) every referral on each page view.
     return (
         get_user_model()
-        .objects.filter(profile__library=request.library, logged_referrals__isnull=False)
-        .distinct()
-        .order_by("first_name", "last_name")
+        .objects.filter(profile__library=request.library)
+        .order_by("first_name", "last_name", "username")
     )
 
 

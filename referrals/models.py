@@ -168,6 +168,7 @@ class Referral(models.Model):
         verbose_name=_("geregistreerd door"),
     )
     created_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
     # Closing the loop.
     outcome = models.CharField(
@@ -209,6 +210,7 @@ class Referral(models.Model):
             models.Index(fields=["library", "-referred_at"]),
             models.Index(fields=["library", "offer", "-referred_at"]),
             models.Index(fields=["library", "outcome", "follow_up_date"]),
+            models.Index(fields=["library", "updated_at"]),
         ]
         constraints = [
             models.CheckConstraint(

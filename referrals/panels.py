@@ -1,5 +1,7 @@
 """The referral log's panels on the home page."""
 
+import datetime
+
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -34,12 +36,10 @@ def specialist_panel(request: HttpRequest) -> str:
 
 
 def management_panel(request: HttpRequest) -> str:
-    period = selectors.default_period()
-    queryset = Referral.objects.filter(
-        library=request.library, referred_at__date__gte=period["van"]
-    )
+    since = timezone.now() - datetime.timedelta(days=365)
+    queryset = Referral.objects.filter(library=request.library, referred_at__gte=since)
     return render_to_string(
         "referrals/_home_management.html",
-        {"figures": selectors.figures(queryset, include_staff=False)},
+        {"figures": selectors.summary(queryset)},
         request=request,
     )

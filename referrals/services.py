@@ -194,6 +194,7 @@ def referral_erase_expired_personal_data(
                 contact_phone="",
                 contact_email="",
                 personal_data_erased_at=now,
+                updated_at=now,
             )
             ReferralEvent.objects.bulk_create(
                 ReferralEvent(referral_id=pk, kind=ReferralEvent.Kind.ERASED) for pk in ids

@@ -287,7 +287,13 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 def _figures_context(request: HttpRequest) -> dict:
     filterset = selectors.referral_filter(request, default_to_last_year=True)
-    data = selectors.figures(filterset.qs)
+    if filterset.is_valid():
+        # Everyone who may see figures sees all of the library's referrals, so the filter
+        # alone decides what is counted.
+        key = "|".join(f"{k}={v}" for k, v in sorted(filterset.form.cleaned_data.items()))
+        data = selectors.figures_cached(filterset.qs, library=request.library, key=key)
+    else:
+        data = selectors.figures(filterset.qs)
     charts = {
         "per_month": bar_chart(
             data.per_month, title=_("Verwijzingen per maand"), description=_("Aantal per maand")

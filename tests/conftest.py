@@ -35,3 +35,13 @@ def client_for(client, users):
         return client
 
     return _client_for
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache, as a fresh worker would."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

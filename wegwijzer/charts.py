@@ -64,7 +64,7 @@ def bar_chart(
         )
         parts.append(
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
-            f'fill="{PALETTE[0]}"><title>{_text(label)}: {_text(shown)}</title></rect>'
+            f'fill="{PALETTE[0]}"/>'
         )
         parts.append(
             f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height * 0.7:.1f}" '
@@ -99,7 +99,15 @@ def line_chart(
     def y_at(v: float) -> float:
         return top + plot_h - plot_h * (max(0.0, min(v, y_max)) / (y_max or 1))
 
-    parts = _svg_open(width, height, title, description)
+    # The numbers themselves, for whoever cannot see the lines.
+    data = "; ".join(
+        f"{item.label}: "
+        + ", ".join(
+            f"{x} {v:g}{unit}" for x, v in zip(x_labels, item.values, strict=False) if v is not None
+        )
+        for item in series
+    )
+    parts = _svg_open(width, height, title, f"{description} {data}".strip())
     for step in range(5):
         value = y_max * step / 4
         y = y_at(value)
@@ -130,11 +138,9 @@ def line_chart(
         for i, v in enumerate(item.values):
             if v is None:
                 continue
-            parts.append(
-                f'<circle cx="{x_at(i):.1f}" cy="{y_at(v):.1f}" r="3.5" fill="{colour}">'
-                f"<title>{_text(item.label)}, {_text(x_labels[i])}: {v:g}{_text(unit)}</title>"
-                f"</circle>"
-            )
+            # No tooltip per point: the page shows the numbers in a table, and WeasyPrint
+            # spends a third of a report's time on a few dozen of them.
+            parts.append(f'<circle cx="{x_at(i):.1f}" cy="{y_at(v):.1f}" r="3.5" fill="{colour}"/>')
         column, row = index % 2, index // 2
         lx = left + column * (plot_w / 2)
         ly = height - legend_height + row * legend_row + 10

@@ -49,7 +49,8 @@ def user_roles(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
     if user.is_superuser:
         roles = frozenset(Role)
     else:
-        names = set(user.groups.values_list("name", flat=True))
+        # .all() uses the groups the auth backend prefetched with the user.
+        names = {group.name for group in user.groups.all()}
         roles = {role for role in Role if role.value in names}
         # A coordinator is a workgroup member with extra rights.
         if Role.TREKKER in roles:

@@ -242,7 +242,9 @@ def test_two_respondents_agree_close_and_mt_reads_the_pdf(
     assert "1. Gezinsaanpak algemeen 25% 75% ▲ verbeterd (+50)" in summary
     assert "2. Programmering 100% 100% = gelijk gebleven" in summary
     assert "Totaal 50% 83%" in summary
-    assert "Waar de werkgroep het oneens was" in text and WHY in text
+    # The disagreement on 1.1, counted (who said what, and why, is in the app and the CSV).
+    assert "Waar de werkgroep het oneens was" in text
+    assert "op orde: 1 · nog niet: 1" in text
     assert ACTION in pages[-1] and users["werkgroep"].get_full_name() in pages[-1]
     assert f"Pagina 2 van {len(pages)}" in summary
 

@@ -133,3 +133,22 @@ def test_report_pdf_has_library_period_and_figures_but_no_names(client_for, make
     assert "Taalhuis" in text
     for personal in ["Aylin", "Geheim", users["frontoffice"].last_name]:
         assert personal not in text
+
+
+def test_cached_figures_change_as_soon_as_a_referral_does(client_for, make_referral, users):
+    from referrals import services
+
+    client = client_for("mt")
+    make_referral()
+    first = client.get(reverse("referrals:figures")).context["figures"]
+    assert first.total == 1 and first.open == 1
+    again = client.get(reverse("referrals:figures")).context["figures"]
+    assert again.total == 1
+    referral = make_referral()
+    assert client.get(reverse("referrals:figures")).context["figures"].total == 2
+    services.referral_close(
+        referral=referral, user=users["specialist"], outcome="started", reason="ok", version=None
+    )
+    assert client.get(reverse("referrals:figures")).context["figures"].started == 1
+    referral.delete()
+    assert client.get(reverse("referrals:figures")).context["figures"].total == 1

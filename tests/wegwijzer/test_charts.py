@@ -18,4 +18,4 @@ def test_line_chart_draws_a_line_per_series_and_skips_missing_years():
     )
     assert svg.count("<polyline") == 2
     assert svg.count("<circle") == 4
-    assert "Algemeen, 2025: 75%" in svg
+    assert "<desc>Algemeen: 2024 50%, 2025 75%; Profilering: 2025 20%, 2026 40%</desc>" in svg
