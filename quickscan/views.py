@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijzer.pdf import pdf_response
 from wegwijzer.roles import Role, has_role, role_required
+from wegwijzer.spreadsheet import safe_cell
 
 from . import selectors, services
 from .forms import AgreedAnswerForm, AnswersForm, InviteForm, ReopenForm, RoundOpenForm
@@ -492,15 +493,6 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A cell a spreadsheet will never read as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @require_GET
 @role_required(*READERS)
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
@@ -529,7 +521,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
             _("{name}: antwoord").format(name=name),
             _("{name}: toelichting").format(name=name),
         ]
-    writer.writerow([csv_cell(cell) for cell in header])
+    writer.writerow([safe_cell(cell) for cell in header])
     for section in data.sections:
         for row in section.items:
             ri = row.round_item
@@ -551,7 +543,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
                     response.get_answer_display() if response and response.answer else "",
                     response.explanation if response else "",
                 ]
-            writer.writerow([csv_cell(cell) for cell in cells])
+            writer.writerow([safe_cell(cell) for cell in cells])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"quickscan-{rnd.year}-antwoorden.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -11,10 +11,7 @@ from .models import Referral
 
 
 def frontoffice_panel(request: HttpRequest) -> str:
-    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    today = Referral.objects.filter(
-        library=request.library, logged_by=request.user, referred_at__gte=start
-    ).count()
+    today = selectors.logged_today_count(library=request.library, user=request.user)
     return render_to_string(
         "referrals/_home_frontoffice.html", {"today_count": today}, request=request
     )

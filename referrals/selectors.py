@@ -45,6 +45,12 @@ def referral_filter(request: HttpRequest, *, default_to_last_year: bool = False)
     return ReferralFilter(data, queryset=queryset, request=request)
 
 
+def logged_today_count(*, library: Library, user) -> int:
+    """How many referrals this person logged today (shown at the desk and on the home page)."""
+    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return Referral.objects.filter(library=library, logged_by=user, referred_at__gte=start).count()
+
+
 def incoming_for(*, library: Library, user) -> QuerySet:
     """Open referrals for the offers this specialist receives, oldest follow-up date first."""
     return (

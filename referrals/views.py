@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wegwijzer.charts import bar_chart
 from wegwijzer.pdf import pdf_response
 from wegwijzer.roles import Role, has_role, role_required
+from wegwijzer.spreadsheet import safe_cell
 
 from . import selectors, services
 from .forms import CloseForm, ReferralForm, ReopenForm
@@ -87,7 +88,10 @@ def log(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "referrals/log.html",
-        {"form": form, "today_count": _today_count(request)},
+        {
+            "form": form,
+            "today_count": selectors.logged_today_count(library=library, user=request.user),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -95,13 +99,6 @@ def log(request: HttpRequest) -> HttpResponse:
 def _profile_branch(request: HttpRequest) -> bool:
     profile = getattr(request.user, "profile", None)
     return bool(profile and profile.branch_id)
-
-
-def _today_count(request: HttpRequest) -> int:
-    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    return Referral.objects.filter(
-        library=request.library, logged_by=request.user, referred_at__gte=start
-    ).count()
 
 
 @require_GET
@@ -222,14 +219,6 @@ class _Echo:
         return value
 
 
-def neutralise(value: object) -> str:
-    """Spreadsheets run a cell that starts with = + - @ (or a tab/CR) as a formula."""
-    text = "" if value is None else str(value)
-    if text and text[0] in "=+-@\t\r":
-        return "'" + text
-    return text
-
-
 @require_GET
 @role_required(Role.MT, Role.SPECIALIST)
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
@@ -258,7 +247,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
         for r in filterset.qs:
             yield writer.writerow(
                 [
-                    neutralise(value)
+                    safe_cell(value)
                     for value in [
                         r.pk,
                         timezone.localtime(r.referred_at).strftime("%Y-%m-%d %H:%M"),

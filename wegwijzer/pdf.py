@@ -4,6 +4,7 @@ Only files the app itself serves may be loaded into a PDF: a template can never 
 server fetch something from the network.
 """
 
+import functools
 import mimetypes
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from django.utils.text import slugify
 STATIC_BASE = "file:///wegwijzer-static/"
 
 
+@functools.cache
 def _fetcher_class():
+    # Imported on first use: WeasyPrint is slow to import and most requests make no PDF.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticOnlyFetcher(URLFetcher):

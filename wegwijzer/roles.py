@@ -86,8 +86,13 @@ def role_required(*roles: Role) -> Callable:
 
 def set_user_roles(user: AbstractBaseUser, roles: Iterable[Role]) -> None:
     """Give the user exactly these roles."""
-    sync_role_groups()
-    user.groups.set(Group.objects.filter(name__in=[Role(r).value for r in roles]))
+    names = {Role(r).value for r in roles}
+    groups = list(Group.objects.filter(name__in=names))
+    if len(groups) < len(names):
+        # Only before the first migrate's post_migrate has made them (one query otherwise).
+        sync_role_groups()
+        groups = list(Group.objects.filter(name__in=names))
+    user.groups.set(groups)
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
 

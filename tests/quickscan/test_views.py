@@ -12,10 +12,10 @@ from pypdf import PdfReader
 
 from quickscan import panels, services
 from quickscan.models import EventKind, Item, Rating, Respondent, Response, Round, RoundItem
-from quickscan.views import csv_cell
 from tests.factories import LibraryFactory, make_staff
 from tests.quickscan.helpers import agree, answer, make_round
 from wegwijzer.roles import Role
+from wegwijzer.spreadsheet import safe_cell as csv_cell
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from referrals import selectors
 from referrals.models import Offer, Referral
-from referrals.views import neutralise
+from wegwijzer.spreadsheet import safe_cell as neutralise
 
 pytestmark = pytest.mark.django_db
 

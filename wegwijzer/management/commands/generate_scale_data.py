@@ -1,13 +1,12 @@
-import importlib
 import random
 import time
 
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wegwijzer import scale
+from wegwijzer.app_modules import domain_app_modules
 
 
 class Command(BaseCommand):
@@ -30,18 +29,10 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             library, people = scale.generate(rng=rng, password=password)
-        for config in apps.get_app_configs():
-            try:
-                module = importlib.import_module(f"{config.name}.scale")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.scale":
-                    raise
-                continue
-            if module is scale:
-                continue
+        for app, module in domain_app_modules("scale"):
             with transaction.atomic():
                 count = module.generate(library=library, people=people, rng=rng, factor=factor)
-            self.stdout.write(f"{config.name}: {count} rijen")
+            self.stdout.write(f"{app}: {count} rijen")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{library}: klaar in {time.monotonic() - started:.0f} s (factor {factor})."

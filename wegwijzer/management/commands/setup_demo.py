@@ -1,10 +1,8 @@
-import importlib
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from wegwijzer.app_modules import domain_app_modules
 from wegwijzer.demo import DEMO_USERS, demo_library_create
 
 
@@ -24,15 +22,7 @@ class Command(BaseCommand):
         password = settings.WEGWIJZER_DEMO_PASSWORD
         library, created = demo_library_create(password=password)
         # Each app may bring its own demo data in <app>/demo.py: load_demo(library=...).
-        for config in apps.get_app_configs():
-            if config.name == "wegwijzer":
-                continue
-            try:
-                module = importlib.import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.demo":
-                    raise
-                continue
+        for _app, module in domain_app_modules("demo"):
             module.load_demo(library=library)
 
         self.stdout.write("")
