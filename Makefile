@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
 
 .PHONY: setup setup-test run test pytest test-postgres lint format serve backup restore loadtest bench clean
 
@@ -24,27 +25,38 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## Local demo on http://127.0.0.1:8000 (DEBUG on; refuses to create demo users otherwise).
+## Local demo on http://127.0.0.1:$(PORT), PORT=8000 unless given (DEBUG on; refuses to
+## create demo users otherwise). The task worker that sends e-mail runs next to the server
+## and stops with it.
 run: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Wegwijzer draait op http://127.0.0.1:$(PORT)/"
+	$(BIN)/python manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## Lint, migrations check and every test, browser tests included.
 test: setup-test lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(MAKE) pytest
 
+## Every test: spread over the cores (pytest-xdist) on an in-memory SQLite database or on
+## DATABASE_URL, then on their own the few tests that run threads on a database file
+## (marker file_db, see wegwijzer/settings_test.py). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 pytest:
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal -m "not file_db"
+	$(BIN)/pytest -m file_db
 
 ## The suite again against the PostgreSQL server on this machine.
 test-postgres: setup-test
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wegwijzer} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wegwijzer} $(MAKE) pytest
 
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format:
 	$(BIN)/ruff check --fix .
@@ -56,6 +68,8 @@ serve: setup
 	DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=0 $(BIN)/gunicorn -c wegwijzer/gunicorn.conf.py wegwijzer.wsgi
 
 ## Back up everything to backups/ (restore with: make restore FILE=backups/...json.gz).

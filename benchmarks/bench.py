@@ -25,7 +25,7 @@ import json, datetime
 from django.urls import reverse
 from quickscan.models import Round
 from referrals.models import Offer
-from wegwijzer.scale import SCALE_LIBRARY
+from core.scale import SCALE_LIBRARY
 closed = (
     Round.objects.filter(library__name=SCALE_LIBRARY, status="closed").order_by("-year").first()
 )

@@ -23,7 +23,7 @@ from .server import PYTHON, ROOT, free_port, gunicorn, manage, production_env, r
 PASSWORD = "benchmark-wachtwoord"
 RESULTS = Path(__file__).parent / "results"
 
-# Who the simulated staff are (see wegwijzer/scale.py for the numbering).
+# Who the simulated staff are (see core/scale.py for the numbering).
 FRONTOFFICE = [f"bench-frontoffice-{n:02d}" for n in range(1, 31)]
 SPECIALIST = [f"bench-specialist-{n:02d}" for n in range(31, 41)]
 WERKGROEP = [f"bench-werkgroep-{n:02d}" for n in range(41, 53)]

@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from wegwijzer.models import Department, Library, StaffProfile
-from wegwijzer.roles import Role, set_user_roles
+from core.models import Department, Library, StaffProfile
+from core.roles import Role, set_user_roles
 
 from . import services
 from .models import (

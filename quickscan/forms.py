@@ -5,8 +5,10 @@ from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.people import display_name_with_department
+
 from .models import AGREED_CHOICES, Rating, RoundItem
-from .selectors import AnswerSection, department_of, name_of
+from .results import AnswerSection
 from .services import FIRST_YEAR
 
 
@@ -15,11 +17,6 @@ class AnswerRow(NamedTuple):
     round_item: RoundItem
     answer: forms.BoundField
     explanation: forms.BoundField
-
-
-def person_label(user) -> str:
-    department = department_of(user)
-    return f"{name_of(user)} ({department})" if department else name_of(user)
 
 
 class RoundOpenForm(forms.Form):
@@ -45,7 +42,7 @@ class RoundOpenForm(forms.Form):
         self.fields["year"].validators.append(MaxValueValidator(last))
         self.fields["year"].widget.attrs["max"] = last
         self.fields["invitees"].queryset = candidates
-        self.fields["invitees"].label_from_instance = person_label
+        self.fields["invitees"].label_from_instance = display_name_with_department
 
 
 class InviteForm(forms.Form):
@@ -59,7 +56,7 @@ class InviteForm(forms.Form):
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["users"].queryset = candidates
-        self.fields["users"].label_from_instance = person_label
+        self.fields["users"].label_from_instance = display_name_with_department
 
 
 class ReopenForm(forms.Form):
@@ -157,7 +154,7 @@ class AgreedAnswerForm(forms.Form):
         self.round_item = round_item
         self._staff = {user.pk: user for user in staff}
         self.fields["action_owner"].choices = [("", _("nog niemand"))] + [
-            (user.pk, person_label(user)) for user in staff
+            (user.pk, display_name_with_department(user)) for user in staff
         ]
         self.fields["agreed"].label = _("Afgesproken antwoord bij {number}").format(number=number)
         for name in ("agreed_explanation", "action_what", "action_owner", "action_due"):

@@ -1,10 +1,10 @@
 """The Quickscan: a versioned questionnaire, a round per library per year, the individual
 answers of the invited respondents and the answer the workgroup agrees on per item.
 
-The questionnaire is content (fixtures/quickscan_vragenlijst.json, editable by beheer). Every
-item has a stable key; an item is asked from `introduced_in` and up to (not including)
-`retired_in`, so rewording keeps the key and years compare item by item. A round stores the
-wording of each item as it was asked that year.
+The questionnaire is content (fixtures/quickscan_vragenlijst.json in this app, editable by
+beheer). Every item has a stable key; an item is asked from `introduced_in` and up to (not
+including) `retired_in`, so rewording keeps the key and years compare item by item. A round
+stores the wording of each item as it was asked that year.
 
 Items link to the Wegwijzer phase that helps to improve them by theme slug and phase kind,
 plain fields, so this app does not depend on the Wegwijzer's tables.
@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from wegwijzer.models import Library
+from core.models import Library
+from core.people import display_name
 
 
 class Rating(models.TextChoices):
@@ -215,6 +216,15 @@ class RoundItem(models.Model):
         verbose_name=_("actiehouder"),
     )
     action_due = models.DateField(_("actie klaar op"), null=True, blank=True)
+    action_done_at = models.DateTimeField(_("actie gedaan op"), null=True, blank=True)
+    action_done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actie afgevinkt door"),
+    )
     agreed_at = models.DateTimeField(_("afgesproken op"), null=True, blank=True)
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -244,6 +254,10 @@ class RoundItem(models.Model):
     @property
     def has_action(self) -> bool:
         return bool(self.action_what)
+
+    @property
+    def action_is_done(self) -> bool:
+        return self.action_done_at is not None
 
 
 class Respondent(models.Model):
@@ -278,7 +292,7 @@ class Respondent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.user.get_full_name() or self.user.get_username()
+        return display_name(self.user)
 
     @property
     def has_submitted(self) -> bool:

@@ -1,30 +1,32 @@
 """The Quickscan's panels on the home page."""
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from core.http import AuthenticatedHttpRequest
+
 from . import selectors
-from .models import Respondent
+
+# The home page shows the latest state; older rounds are on the Quickscan's own page.
+PANEL_ROUNDS = 10
 
 
-def _context(request: HttpRequest) -> dict:
-    rounds = list(selectors.rounds_overview(library=request.library)[:10])
-    current = next((r for r in rounds if r.is_open), None)
-    latest_closed = next((r for r in rounds if not r.is_open), None)
-    me = Respondent.objects.filter(round=current, user=request.user).first() if current else None
+def _context(request: AuthenticatedHttpRequest) -> dict:
+    overview = selectors.quickscan_overview(
+        library=request.library, user=request.user, limit=PANEL_ROUNDS
+    )
     return {
-        "current": current,
-        "me": me,
-        "latest_closed": latest_closed,
-        "summary": selectors.comparison(latest_closed) if latest_closed else None,
+        "current": overview.current,
+        "me": overview.me,
+        "latest_closed": overview.latest_closed,
+        "summary": overview.summary,
     }
 
 
-def workgroup_panel(request: HttpRequest) -> str:
+def workgroup_panel(request: AuthenticatedHttpRequest) -> str:
     """For the workgroup: the running round, your own part in it and agreeing on answers."""
     return render_to_string("quickscan/_home_workgroup.html", _context(request), request=request)
 
 
-def management_panel(request: HttpRequest) -> str:
+def management_panel(request: AuthenticatedHttpRequest) -> str:
     """For MT: the latest outcome and its change, the report; and your own answers if invited."""
     return render_to_string("quickscan/_home_management.html", _context(request), request=request)

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from wegwijzer.models import Library
-from wegwijzer.roles import Role
+from core.models import Library
+from core.roles import Role
 
 from .models import (
     ACTION_RATINGS,

@@ -10,10 +10,14 @@ from collections.abc import Iterable, Mapping
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wegwijzer.models import Library
+from core.models import Library
+from core.people import display_names
+from notifications.events import Event
+from notifications.services import notify
 
 from .models import (
     ACTION_RATINGS,
@@ -29,6 +33,7 @@ from .models import (
     RoundStatus,
     asked_in,
 )
+from .selectors import candidates
 
 AGREED_VALUES = {value for value, _label in AGREED_CHOICES}
 FIRST_YEAR = 2000
@@ -70,8 +75,18 @@ def _invite(rnd: Round, users: Iterable[AbstractBaseUser], by: AbstractBaseUser 
         row.full_clean(validate_unique=False, validate_constraints=False)
     Respondent.objects.bulk_create(rows)
     if new:
-        names = ", ".join(user.get_full_name() or user.get_username() for user in new)
-        _event(rnd, EventKind.INVITED, by, names)
+        _event(rnd, EventKind.INVITED, by, display_names(new))
+        notify(
+            recipients=new,
+            event=Event.QUICKSCAN_OPENED,
+            title=_("Je bent uitgenodigd voor de Quickscan {year}").format(year=rnd.year),
+            body=_(
+                "Vul de stellingen op je eigen manier in en lever ze in. Daarna stemt de "
+                "werkgroep samen de antwoorden af."
+            ),
+            url=reverse("quickscan:answer", args=[rnd.pk]),
+            actor=by,
+        )
     return new
 
 
@@ -291,6 +306,9 @@ def agreed_answer_set(
         raise ValidationError(
             {"action_what": _("Beschrijf wat er moet gebeuren, of laat wie en wanneer leeg.")}
         )
+    new_owner = action_owner is not None and (
+        action_owner.pk != row.action_owner_id or action_what != row.action_what
+    )
     row.agreed = answer
     row.agreed_explanation = _check_length(explanation.strip(), "agreed_explanation")
     row.action_what = action_what
@@ -298,9 +316,62 @@ def agreed_answer_set(
     row.action_due = action_due
     row.agreed_by = user
     row.agreed_at = timezone.now()
+    if not action_what:
+        row.action_done_at = None
+        row.action_done_by = None
     row.version += 1
     row.full_clean(exclude=["round", "item", "section"], validate_unique=False)
     row.save()
+    if new_owner:
+        _notify_action_owner(row, by=user)
+    return row
+
+
+def _notify_action_owner(row: RoundItem, *, by: AbstractBaseUser | None) -> None:
+    due = (
+        _(" Klaar op {date}.").format(date=row.action_due.strftime("%d-%m-%Y"))
+        if row.action_due
+        else ""
+    )
+    notify(
+        recipients=[row.action_owner],
+        event=Event.TASK_ASSIGNED,
+        title=_("Quickscan {year}: een actie is aan jou toegewezen").format(year=row.round.year),
+        body=row.action_what + due,
+        url=reverse("my_tasks"),
+        actor=by,
+    )
+
+
+class StaleAction(Exception):
+    """A colleague changed the item since the page was opened."""
+
+    def __init__(self, current: RoundItem):
+        super().__init__(current)
+        self.current = current
+
+
+@transaction.atomic
+def action_set_done(
+    *, round_item: RoundItem, user: AbstractBaseUser, done: bool, expected_version: int
+) -> RoundItem:
+    """Tick an agreed action off (or open it again). Also after the round is closed: the
+    work of an action starts when the answers are agreed."""
+    row = RoundItem.objects.select_for_update(of=("self",)).get(pk=round_item.pk)
+    if row.version != expected_version:
+        raise StaleAction(current=row)
+    if not row.action_what:
+        raise ValidationError(_("Bij deze vraag hoort geen actie."))
+    if done and row.action_done_at is None:
+        row.action_done_at = timezone.now()
+        row.action_done_by = user
+    elif not done and row.action_done_at is not None:
+        row.action_done_at = None
+        row.action_done_by = None
+    else:
+        return row
+    row.version += 1
+    row.save(update_fields=["action_done_at", "action_done_by", "version"])
     return row
 
 
@@ -322,6 +393,14 @@ def round_close(*, rnd: Round, user: AbstractBaseUser) -> Round:
     rnd.full_clean()
     rnd.save()
     _event(rnd, EventKind.CLOSED, user)
+    notify(
+        recipients=candidates(library=rnd.library),
+        event=Event.QUICKSCAN_CLOSED,
+        title=_("De Quickscan {year} is afgesloten").format(year=rnd.year),
+        body=_("De afgesproken antwoorden, de scores en de acties staan in het rapport."),
+        url=reverse("quickscan:results", args=[rnd.pk]),
+        actor=user,
+    )
     return rnd
 
 

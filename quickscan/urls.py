@@ -24,4 +24,5 @@ urlpatterns = [
     path("ronde/<int:pk>/vergelijking/", views.comparison, name="comparison"),
     path("ronde/<int:pk>/rapport.pdf", views.report_pdf, name="report_pdf"),
     path("ronde/<int:pk>/antwoorden.csv", views.export_csv, name="export_csv"),
+    path("actie/<int:pk>/afvinken/", views.action_done, name="action_done"),
 ]

@@ -1,61 +1,62 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wegwijzer.pdf import pdf_response
-from wegwijzer.roles import Role, has_role, role_required
-from wegwijzer.spreadsheet import safe_cell
+from core.forms import apply_validation_error, error_text
+from core.pdf import pdf_response
+from core.people import display_name, display_names
+from core.roles import Role, has_role, role_required
+from core.spreadsheet import csv_response
 
 from . import selectors, services
+from .access import (
+    get_action_for,
+    get_own_respondent_for,
+    get_respondent_for,
+    get_round_for,
+    get_round_item_for,
+)
 from .forms import AgreedAnswerForm, AnswersForm, InviteForm, ReopenForm, RoundOpenForm
-from .models import Respondent, Round, RoundItem
+from .models import Respondent, Round
+from .results import ItemRow, RoundResults
 
 READERS = (Role.WERKGROEP, Role.MT)
 # Answers by invitation: workgroup members and MT (the manager).
 RESPONDENTS = (Role.WERKGROEP, Role.MT)
 
 
-def _round(request: HttpRequest, pk: int) -> Round:
-    """A round of the user's own library; any other is a 404."""
-    return get_object_or_404(Round, library=request.library, pk=pk)
-
-
-def _errors(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
-
 def _round_url(rnd: Round, anchor: str = "") -> str:
     return reverse("quickscan:round", args=[rnd.pk]) + (f"#{anchor}" if anchor else "")
+
+
+def _report(request: HttpRequest, done: str, call, *args, **kwargs) -> None:
+    """Run a service for a button without a form: its refusal or `done` as a message."""
+    try:
+        call(*args, **kwargs)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, done)
 
 
 @require_GET
 @role_required(*READERS)
 def home(request: HttpRequest) -> HttpResponse:
-    rounds = list(selectors.rounds_overview(library=request.library))
-    mine = {
-        r.round_id: r
-        for r in Respondent.objects.filter(user=request.user, round__library=request.library)
-    }
-    for rnd in rounds:
-        rnd.me = mine.get(rnd.pk)
-    current = next((r for r in rounds if r.is_open), None)
-    latest_closed = next((r for r in rounds if not r.is_open), None)
+    overview = selectors.quickscan_overview(library=request.library, user=request.user)
     return render(
         request,
         "quickscan/home.html",
         {
-            "rounds": rounds,
-            "current": current,
-            "latest_closed": latest_closed,
-            "summary": selectors.comparison(latest_closed) if latest_closed else None,
+            "rounds": overview.rounds,
+            "current": overview.current,
+            "latest_closed": overview.latest_closed,
+            "summary": overview.summary,
             "can_manage": has_role(request.user, Role.TREKKER),
             "this_year": timezone.localdate().year,
         },
@@ -65,16 +66,14 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(Role.TREKKER)
 def round_open(request: HttpRequest) -> HttpResponse:
-    candidates = selectors.candidates(library=request.library)
-    taken = set(Round.objects.filter(library=request.library).values_list("year", flat=True))
-    year = timezone.localdate().year
-    while year in taken:
-        year += 1
-    members = selectors.workgroup_member_ids(library=request.library)
+    year = selectors.first_free_year(library=request.library, from_year=timezone.localdate().year)
     form = RoundOpenForm(
         request.POST or None,
-        candidates=candidates,
-        initial={"year": year, "invitees": list(members)},
+        candidates=selectors.candidates(library=request.library),
+        initial={
+            "year": year,
+            "invitees": list(selectors.workgroup_member_ids(library=request.library)),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -85,7 +84,7 @@ def round_open(request: HttpRequest) -> HttpResponse:
                 invitees=form.cleaned_data["invitees"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request,
@@ -100,20 +99,13 @@ def round_open(request: HttpRequest) -> HttpResponse:
 @require_GET
 @role_required(*READERS)
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
-    respondents = selectors.round_respondents(rnd)
-    answered = selectors.answered_counts(rnd)
+    rnd = get_round_for(request, pk)
+    respondents = selectors.round_respondents(rnd=rnd)
+    answered = selectors.answered_counts(rnd=rnd)
     for respondent in respondents:
         respondent.answered = answered.get(respondent.pk, 0)
-    counts = selectors.rounds_overview(library=request.library).get(pk=rnd.pk)
+    counts = selectors.round_counts(rnd=rnd)
     can_manage = has_role(request.user, Role.TREKKER)
-    invite_form = None
-    if can_manage and rnd.is_open:
-        invite_form = InviteForm(
-            candidates=selectors.candidates(library=request.library).exclude(
-                pk__in=[r.user_id for r in respondents]
-            )
-        )
     return render(
         request,
         "quickscan/round.html",
@@ -123,9 +115,11 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": counts.item_count - counts.agreed_count,
             "respondents": respondents,
             "me": next((r for r in respondents if r.user_id == request.user.pk), None),
-            "events": rnd.events.select_related("user"),
+            "events": selectors.round_events(rnd=rnd),
             "can_manage": can_manage,
-            "invite_form": invite_form,
+            "invite_form": InviteForm(candidates=selectors.uninvited_candidates(rnd=rnd))
+            if can_manage and rnd.is_open
+            else None,
             "reopen_form": ReopenForm() if can_manage and not rnd.is_open else None,
         },
     )
@@ -134,150 +128,150 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(Role.TREKKER)
 def round_invite(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
-    invited = rnd.respondents.values_list("user_id", flat=True)
-    form = InviteForm(
-        request.POST,
-        candidates=selectors.candidates(library=request.library).exclude(pk__in=invited),
-    )
+    rnd = get_round_for(request, pk)
+    form = InviteForm(request.POST, candidates=selectors.uninvited_candidates(rnd=rnd))
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(_round_url(rnd, "deelnemers"))
     try:
         new = services.round_invite(rnd=rnd, users=form.cleaned_data["users"], by=request.user)
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     else:
-        names = ", ".join(selectors.name_of(user) for user in new)
-        messages.success(request, _("Uitgenodigd: {names}.").format(names=names))
+        messages.success(request, _("Uitgenodigd: {names}.").format(names=display_names(new)))
     return redirect(_round_url(rnd, "deelnemers"))
 
 
 @require_POST
 @role_required(Role.TREKKER)
 def respondent_remove(request: HttpRequest, pk: int, respondent_pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
-    respondent = get_object_or_404(
-        Respondent.objects.select_related("user"), round=rnd, pk=respondent_pk
+    rnd = get_round_for(request, pk)
+    respondent = get_respondent_for(request, rnd, respondent_pk)
+    _report(
+        request,
+        _("De uitnodiging van {name} is ingetrokken.").format(name=display_name(respondent.user)),
+        services.respondent_remove,
+        respondent=respondent,
+        by=request.user,
     )
-    try:
-        services.respondent_remove(respondent=respondent, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(
-            request, _("De uitnodiging van {name} is ingetrokken.").format(name=respondent)
-        )
     return redirect(_round_url(rnd, "deelnemers"))
 
 
-def _my_respondent(request: HttpRequest, rnd: Round) -> Respondent | None:
-    return Respondent.objects.filter(round=rnd, user=request.user).first()
-
-
-def _not_invited(request: HttpRequest, rnd: Round) -> HttpResponse:
-    return render(request, "quickscan/not_invited.html", {"round": rnd}, status=403)
+# ---------------------------------------------------------------------------------------
+# Answering: the respondent's own answers, saved as they go (htmx), submitted when done
 
 
 @require_http_methods(["GET", "POST"])
 @role_required(*RESPONDENTS)
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
-    """The respondent's own answers: saved as they go (htmx), submitted when done."""
-    rnd = _round(request, pk)
-    respondent = _my_respondent(request, rnd)
-    if respondent is None:
-        return _not_invited(request, rnd)
+    rnd = get_round_for(request, pk)
+    respondent = get_own_respondent_for(request, rnd)
     read_only = not rnd.is_open or respondent.has_submitted
-    sections = selectors.my_answers(respondent)
-    show_missing = False
-    if request.method == "POST":
-        if read_only:
-            message = (
-                _("Deze ronde is afgesloten; je antwoorden zijn niet gewijzigd.")
-                if not rnd.is_open
-                else _("Je hebt je antwoorden al ingeleverd; ze zijn niet gewijzigd.")
-            )
-            if request.htmx:
-                return render(
-                    request, "quickscan/_save_status.html", {"error": message}, status=200
-                )
-            messages.error(request, message)
-            return redirect("quickscan:answer", pk=rnd.pk)
-        form = AnswersForm(request.POST, sections=sections)
-        if form.is_valid():
-            try:
-                services.responses_save(respondent=respondent, answers=form.answers())
-            except ValidationError as exc:
-                form.add_error(None, exc)
-        if not form.is_valid():
-            if request.htmx:
-                return render(
-                    request,
-                    "quickscan/_save_status.html",
-                    {
-                        "error": " ".join(form.errors.get("__all__", []))
-                        or _("Niet opgeslagen: controleer de gemarkeerde vragen.")
-                    },
-                )
-            return render(
-                request,
-                "quickscan/answer.html",
-                {"round": rnd, "respondent": respondent, "form": form, "read_only": False},
-                status=400,
-            )
-        if request.htmx:
-            return render(request, "quickscan/_save_status.html", {"saved_at": timezone.now()})
-        if "inleveren" in request.POST:
-            try:
-                services.respondent_submit(respondent=respondent)
-            except ValidationError as exc:
-                show_missing = True
-                messages.warning(
-                    request,
-                    _("Je antwoorden zijn opgeslagen, maar nog niet ingeleverd. {reason}").format(
-                        reason=_errors(exc)
-                    ),
-                )
-            else:
-                messages.success(request, _("Je antwoorden zijn ingeleverd. Dank je wel!"))
-                return redirect(_round_url(rnd))
-        else:
-            messages.success(
-                request, _("Je antwoorden zijn opgeslagen. Je kunt later verder gaan.")
-            )
-            return redirect("quickscan:answer", pk=rnd.pk)
-        sections = selectors.my_answers(respondent)
-    form = AnswersForm(sections=sections, disabled=read_only)
+    if request.method == "GET":
+        return _answer_page(request, rnd, respondent, read_only=read_only)
+    if read_only:
+        return _answers_refused(request, rnd)
+    form = AnswersForm(request.POST, sections=selectors.my_answers(respondent=respondent))
+    if form.is_valid():
+        try:
+            services.responses_save(respondent=respondent, answers=form.answers())
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+    if form.errors:
+        return _answers_not_saved(request, rnd, respondent, form)
+    if request.htmx:
+        return render(request, "quickscan/_save_status.html", {"saved_at": timezone.now()})
+    if "inleveren" in request.POST:
+        return _answers_submit(request, rnd, respondent)
+    messages.success(request, _("Je antwoorden zijn opgeslagen. Je kunt later verder gaan."))
+    return redirect("quickscan:answer", pk=rnd.pk)
+
+
+def _answer_page(
+    request: HttpRequest,
+    rnd: Round,
+    respondent: Respondent,
+    *,
+    read_only: bool,
+    show_missing: bool = False,
+) -> HttpResponse:
+    sections = selectors.my_answers(respondent=respondent)
     return render(
         request,
         "quickscan/answer.html",
         {
             "round": rnd,
             "respondent": respondent,
-            "form": form,
+            "form": AnswersForm(sections=sections, disabled=read_only),
             "read_only": read_only,
             "show_missing": show_missing,
         },
     )
 
 
+def _answers_refused(request: HttpRequest, rnd: Round) -> HttpResponse:
+    """A save after the round closed or the answers were handed in: nothing changes."""
+    if not rnd.is_open:
+        message = _("Deze ronde is afgesloten; je antwoorden zijn niet gewijzigd.")
+    else:
+        message = _("Je hebt je antwoorden al ingeleverd; ze zijn niet gewijzigd.")
+    if request.htmx:
+        return render(request, "quickscan/_save_status.html", {"error": message})
+    messages.error(request, message)
+    return redirect("quickscan:answer", pk=rnd.pk)
+
+
+def _answers_not_saved(
+    request: HttpRequest, rnd: Round, respondent: Respondent, form: AnswersForm
+) -> HttpResponse:
+    if request.htmx:
+        error = " ".join(form.non_field_errors()) or _(
+            "Niet opgeslagen: controleer de gemarkeerde vragen."
+        )
+        return render(request, "quickscan/_save_status.html", {"error": error})
+    return render(
+        request,
+        "quickscan/answer.html",
+        {"round": rnd, "respondent": respondent, "form": form, "read_only": False},
+        status=400,
+    )
+
+
+def _answers_submit(request: HttpRequest, rnd: Round, respondent: Respondent) -> HttpResponse:
+    """Hand in the (just saved) answers; with questions left open, say which and stay."""
+    try:
+        services.respondent_submit(respondent=respondent)
+    except ValidationError as exc:
+        messages.warning(
+            request,
+            _("Je antwoorden zijn opgeslagen, maar nog niet ingeleverd. {reason}").format(
+                reason=error_text(exc)
+            ),
+        )
+        return _answer_page(request, rnd, respondent, read_only=False, show_missing=True)
+    messages.success(request, _("Je antwoorden zijn ingeleverd. Dank je wel!"))
+    return redirect(_round_url(rnd))
+
+
 @require_POST
 @role_required(*RESPONDENTS)
 def answer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
-    respondent = _my_respondent(request, rnd)
-    if respondent is None:
-        return _not_invited(request, rnd)
+    rnd = get_round_for(request, pk)
+    respondent = get_own_respondent_for(request, rnd)
     try:
         services.respondent_withdraw(respondent=respondent)
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.info(
             request,
             _("Je kunt je antwoorden weer aanpassen. Vergeet niet ze opnieuw in te leveren."),
         )
     return redirect("quickscan:answer", pk=rnd.pk)
+
+
+# ---------------------------------------------------------------------------------------
+# Agreeing: the workgroup's answer per item
 
 
 FILTERS = {
@@ -287,24 +281,25 @@ FILTERS = {
 }
 
 
+def _agreed_form(row: ItemRow, staff: list, data=None, round_item=None) -> AgreedAnswerForm:
+    return AgreedAnswerForm(
+        data, round_item=round_item or row.round_item, number=row.number, staff=staff
+    )
+
+
 @require_GET
 @role_required(Role.WERKGROEP)
 def agree(request: HttpRequest, pk: int) -> HttpResponse:
     """Every item with every individual answer, and the workgroup's agreed answer."""
-    rnd = _round(request, pk)
-    results = selectors.round_results(rnd)
+    rnd = get_round_for(request, pk)
+    results = selectors.round_results(rnd=rnd)
     show = request.GET.get("toon", "alle")
     keep = FILTERS.get(show, FILTERS["alle"])
     staff = selectors.staff(library=request.library) if rnd.is_open else []
     sections = []
     for section in results.sections:
         rows = [
-            (
-                row,
-                AgreedAnswerForm(round_item=row.round_item, number=row.number, staff=staff)
-                if rnd.is_open
-                else None,
-            )
+            (row, _agreed_form(row, staff) if rnd.is_open else None)
             for row in section.items
             if keep(row)
         ]
@@ -313,7 +308,13 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "quickscan/agree.html",
-        {"round": rnd, "results": results, "sections": sections, "show": show},
+        {
+            "round": rnd,
+            "results": results,
+            "sections": sections,
+            "show": show,
+            "earlier_actions": list(selectors.open_actions_before(rnd=rnd)),
+        },
     )
 
 
@@ -321,80 +322,62 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.WERKGROEP)
 def agree_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Set the agreed answer of one item; a colleague's newer answer is shown, not overwritten."""
-    rnd = _round(request, pk)
-    round_item = get_object_or_404(RoundItem.objects.select_related("item"), round=rnd, pk=item_pk)
-    results = selectors.round_results(rnd)
-    row = next(r for r in results.items if r.round_item.pk == round_item.pk)
+    rnd = get_round_for(request, pk)
+    round_item = get_round_item_for(request, rnd, item_pk)
+    results = selectors.round_results(rnd=rnd)
+    row = results.row_for(round_item)
     staff = selectors.staff(library=request.library)
-    form = AgreedAnswerForm(round_item=row.round_item, number=row.number, staff=staff)
-    conflict = None
-    error = None
-    status = 200
-    if request.method == "POST":
-        form = AgreedAnswerForm(
-            request.POST, round_item=row.round_item, number=row.number, staff=staff
-        )
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.agreed_answer_set(
-                    round_item=round_item,
-                    user=request.user,
-                    answer=data["agreed"],
-                    explanation=data["agreed_explanation"],
-                    action_what=data["action_what"],
-                    action_owner=data["action_owner"],
-                    action_due=data["action_due"],
-                    expected_version=data["version"],
-                )
-            except services.AgreedAnswerConflict as exc:
-                conflict = exc.current
-                # Keep what the user chose; saving again, after comparing, goes through.
-                post = request.POST.copy()
-                post[form.add_prefix("version")] = str(conflict.version)
-                form = AgreedAnswerForm(post, round_item=conflict, number=row.number, staff=staff)
-                form.is_valid()
-                status = 409
-            except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    form.add_error(None, exc)
-                else:
-                    error = _errors(exc)
-                status = 400
-            else:
-                if not request.htmx:
-                    messages.success(
-                        request,
-                        _("Het afgesproken antwoord bij {number} is opgeslagen.").format(
-                            number=row.number
-                        ),
-                    )
-                    return redirect(
-                        reverse("quickscan:agree", args=[rnd.pk]) + f"#vraag-{round_item.item.key}"
-                    )
-                results = selectors.round_results(rnd)
-                row = next(r for r in results.items if r.round_item.pk == round_item.pk)
-                form = AgreedAnswerForm(round_item=row.round_item, number=row.number, staff=staff)
-                return render(
-                    request,
-                    "quickscan/_agree_item.html",
-                    {
-                        "round": rnd,
-                        "row": row,
-                        "form": form,
-                        "saved": True,
-                        "oob": True,
-                        "results": results,
-                    },
-                )
-        else:
-            status = 400
+    if request.method == "GET":
+        return _agree_item_page(request, results, row, _agreed_form(row, staff))
+    form = _agreed_form(row, staff, request.POST)
+    if not form.is_valid():
+        return _agree_item_page(request, results, row, form, status=400)
+    try:
+        _agreed_answer_save(form, request)
+    except services.AgreedAnswerConflict as exc:
+        # Keep what the user chose; saving again, after comparing, goes through.
+        post = request.POST.copy()
+        post[form.add_prefix("version")] = str(exc.current.version)
+        form = _agreed_form(row, staff, post, round_item=exc.current)
+        form.is_valid()
+        return _agree_item_page(request, results, row, form, conflict=exc.current, status=409)
+    except ValidationError as exc:
+        apply_validation_error(form, exc)
+        return _agree_item_page(request, results, row, form, status=400)
+    return _agree_item_saved(request, rnd, row, staff)
+
+
+def _agreed_answer_save(form: AgreedAnswerForm, request: HttpRequest) -> None:
+    data = form.cleaned_data
+    services.agreed_answer_set(
+        round_item=form.round_item,
+        user=request.user,
+        answer=data["agreed"],
+        explanation=data["agreed_explanation"],
+        action_what=data["action_what"],
+        action_owner=data["action_owner"],
+        action_due=data["action_due"],
+        expected_version=data["version"],
+    )
+
+
+def _agree_item_page(
+    request: HttpRequest,
+    results: RoundResults,
+    row: ItemRow,
+    form: AgreedAnswerForm,
+    *,
+    conflict=None,
+    status: int = 200,
+) -> HttpResponse:
+    is_open = results.round.is_open
     context = {
-        "round": rnd,
+        "round": results.round,
         "row": row,
-        "form": form if rnd.is_open else None,
+        "form": form if is_open else None,
+        # Without a form (a closed round) its refusal still has to show.
+        "error": None if is_open else " ".join(form.non_field_errors()),
         "conflict": conflict,
-        "error": error,
         "results": results,
     }
     if request.htmx:
@@ -403,57 +386,87 @@ def agree_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return render(request, "quickscan/agree_item.html", context, status=status)
 
 
+def _agree_item_saved(request: HttpRequest, rnd: Round, row: ItemRow, staff: list) -> HttpResponse:
+    if not request.htmx:
+        messages.success(
+            request,
+            _("Het afgesproken antwoord bij {number} is opgeslagen.").format(number=row.number),
+        )
+        return redirect(
+            reverse("quickscan:agree", args=[rnd.pk]) + f"#vraag-{row.round_item.item.key}"
+        )
+    results = selectors.round_results(rnd=rnd)
+    row = results.row_for(row.round_item)
+    return render(
+        request,
+        "quickscan/_agree_item.html",
+        {
+            "round": rnd,
+            "row": row,
+            "form": _agreed_form(row, staff),
+            "saved": True,
+            "oob": True,
+            "results": results,
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Closing and reopening
+
+
 @require_POST
 @role_required(Role.TREKKER)
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
-    try:
-        services.round_close(rnd=rnd, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(
-            request,
-            _("De Quickscan {year} is afgesloten. De uitkomst is nu alleen nog te lezen.").format(
-                year=rnd.year
-            ),
-        )
+    rnd = get_round_for(request, pk)
+    _report(
+        request,
+        _("De Quickscan {year} is afgesloten. De uitkomst is nu alleen nog te lezen.").format(
+            year=rnd.year
+        ),
+        services.round_close,
+        rnd=rnd,
+        user=request.user,
+    )
     return redirect(_round_url(rnd))
 
 
 @require_POST
 @role_required(Role.TREKKER)
 def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
+    rnd = get_round_for(request, pk)
     form = ReopenForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("reason", [])))
         return redirect(_round_url(rnd, "heropenen"))
-    try:
-        services.round_reopen(rnd=rnd, user=request.user, reason=form.cleaned_data["reason"])
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(
-            request,
-            _("De Quickscan {year} is weer open. Dat is bij de ronde vastgelegd.").format(
-                year=rnd.year
-            ),
-        )
+    _report(
+        request,
+        _("De Quickscan {year} is weer open. Dat is bij de ronde vastgelegd.").format(
+            year=rnd.year
+        ),
+        services.round_reopen,
+        rnd=rnd,
+        user=request.user,
+        reason=form.cleaned_data["reason"],
+    )
     return redirect(_round_url(rnd))
+
+
+# ---------------------------------------------------------------------------------------
+# Reading the outcome
 
 
 @require_GET
 @role_required(*READERS)
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
+    rnd = get_round_for(request, pk)
     return render(
         request,
         "quickscan/results.html",
         {
             "round": rnd,
-            "results": selectors.round_results(rnd),
-            "comparison": selectors.comparison(rnd),
+            "results": selectors.round_results(rnd=rnd),
+            "comparison": selectors.comparison(rnd=rnd),
         },
     )
 
@@ -461,14 +474,14 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @role_required(*READERS)
 def comparison(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = _round(request, pk)
+    rnd = get_round_for(request, pk)
     return render(
         request,
         "quickscan/comparison.html",
         {
             "round": rnd,
-            "comparison": selectors.comparison(rnd),
-            "all_rounds": Round.objects.filter(library=request.library),
+            "comparison": selectors.comparison(rnd=rnd),
+            "all_rounds": selectors.library_rounds(library=request.library),
         },
     )
 
@@ -477,14 +490,14 @@ def comparison(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*READERS)
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The MT report: cover, summary, a page per section, disagreement and actions."""
-    rnd = _round(request, pk)
+    rnd = get_round_for(request, pk)
     return pdf_response(
         "quickscan/report_pdf.html",
         {
             "round": rnd,
-            "results": selectors.round_results(rnd),
-            "comparison": selectors.comparison(rnd),
-            "recent": selectors.comparison(rnd, max_years=5),
+            "results": selectors.round_results(rnd=rnd),
+            "comparison": selectors.comparison(rnd=rnd),
+            "recent": selectors.comparison(rnd=rnd, max_years=5),
             "library": request.library,
             "today": timezone.localdate(),
         },
@@ -497,11 +510,16 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*READERS)
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """Every item with the agreed answer and every individual answer (Excel: UTF-8 with BOM)."""
-    rnd = _round(request, pk)
-    data = selectors.round_results(rnd)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    rnd = get_round_for(request, pk)
+    data = selectors.round_results(rnd=rnd)
+    return csv_response(
+        filename=f"quickscan-{rnd.year}-antwoorden.csv",
+        header=_csv_header(data),
+        rows=_csv_rows(data),
+    )
+
+
+def _csv_header(data: RoundResults) -> list[str]:
     header = [
         _("jaar"),
         _("nummer"),
@@ -516,17 +534,20 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
         _("verschil van mening"),
     ]
     for respondent in data.respondents:
-        name = selectors.name_of(respondent.user)
+        name = display_name(respondent.user)
         header += [
             _("{name}: antwoord").format(name=name),
             _("{name}: toelichting").format(name=name),
         ]
-    writer.writerow([safe_cell(cell) for cell in header])
+    return header
+
+
+def _csv_rows(data: RoundResults):
     for section in data.sections:
         for row in section.items:
             ri = row.round_item
             cells = [
-                rnd.year,
+                data.round.year,
                 row.number,
                 section.section.title,
                 ri.item.key,
@@ -534,7 +555,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 ri.get_agreed_display() if ri.agreed else "",
                 ri.agreed_explanation,
                 ri.action_what,
-                selectors.name_of(ri.action_owner) if ri.action_owner else "",
+                display_name(ri.action_owner) if ri.action_owner else "",
                 ri.action_due.isoformat() if ri.action_due else "",
                 _("ja") if row.disagrees else _("nee"),
             ]
@@ -543,8 +564,45 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
                     response.get_answer_display() if response and response.answer else "",
                     response.explanation if response else "",
                 ]
-            writer.writerow([safe_cell(cell) for cell in cells])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    filename = f"quickscan-{rnd.year}-antwoorden.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+            yield cells
+
+
+# ---------------------------------------------------------------------------------------
+# Actions: ticked off by their owner (Mijn taken) or the workgroup
+
+
+@require_POST
+@role_required(*Role)
+def action_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tick an agreed action off, or open it again: its owner or the workgroup."""
+    round_item = get_action_for(request, pk)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("my_tasks")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        messages.error(request, _("Het formulier was onvolledig; probeer het opnieuw."))
+        return redirect(back)
+    try:
+        row = services.action_set_done(
+            round_item=round_item,
+            user=request.user,
+            done=request.POST.get("done") == "1",
+            expected_version=version,
+        )
+    except services.StaleAction as exc:
+        return render(
+            request,
+            "quickscan/action_conflict.html",
+            {"current": exc.current, "back": back},
+            status=409,
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect(back)
+    if row.action_is_done:
+        messages.success(request, _("De actie is afgevinkt."))
+    else:
+        messages.success(request, _("De actie staat weer open."))
+    return redirect(back)

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from wegwijzer.models import Department, Library
+from core.models import Department, Library
 
 from .models import Offer, Signal
 
@@ -14,6 +14,11 @@ DEFAULT_OFFERS = [
     ("VoorleesExpress", Department.JEUGD_EDUCATIE),
     ("Consultatiebureau", Department.EXTERN),
     ("Welzijn / sociaal wijkteam", Department.EXTERN),
+    # Programmes the seeds name; a library that does not offer one switches it off (actief).
+    ("Taalspreekuur", Department.BASISVAARDIGHEDEN),
+    ("Voor jou en je kind!", Department.BASISVAARDIGHEDEN),
+    ("BoekStartcoach", Department.JEUGD_EDUCATIE),
+    ("digiTaalhuis", Department.BASISVAARDIGHEDEN),
 ]
 
 DEFAULT_SIGNALS = [
@@ -23,6 +28,8 @@ DEFAULT_SIGNALS = [
     "Voorlezen / opvoeding",
     "Formulieren / geldzaken",
     "Schoolkeuze of huiswerk",
+    "Schrijfvraag",
+    "Rekenvraag",
 ]
 
 

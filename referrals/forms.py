@@ -1,13 +1,20 @@
-import datetime
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wegwijzer.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
-from wegwijzer.models import Department, Library
+from core.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.models import Department, Library
 
-from .models import Audience, Handover, Offer, Outcome, OutreachLocation, Signal
+from . import selectors
+from .lifecycle import Reason, Transition
+from .models import (
+    COMPLETION_OUTCOMES,
+    Audience,
+    Handover,
+    Offer,
+    OutreachLocation,
+    Referral,
+    Signal,
+)
 
 FROM_DEPARTMENTS = [
     (value, label) for value, label in Department.choices if value != Department.EXTERN
@@ -54,6 +61,11 @@ class ReferralForm(forms.Form):
             "invalid_pk_value": _("Kies signalen uit de lijst."),
         },
     )
+    is_latent = forms.BooleanField(
+        label=_("Opgemerkt, niet gevraagd (latente behoefte)"),
+        required=False,
+        help_text=_("Vink aan als jij de behoefte opmerkte en de bezoeker er zelf niet om vroeg."),
+    )
     handover = forms.ChoiceField(
         label=_("Hoe ging de overdracht?"),
         choices=Handover.choices,
@@ -91,38 +103,35 @@ class ReferralForm(forms.Form):
         },
     )
     contact_email = forms.EmailField(label=_("E-mailadres"), required=False)
+    confirm_old = forms.BooleanField(
+        label=_("Ja, de verwijzing was echt meer dan 14 dagen geleden"), required=False
+    )
+    # A fresh id per rendered desk form: a second submit of the same form (double click,
+    # back button, a retry) finds the referral the first one made instead of a duplicate.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, library: Library, **kwargs):
+    # The rules on the moment, the receiver and consent live in services.referral_create;
+    # the view puts its errors on these fields.
+
+    def __init__(self, *args, library: Library, current_offer: Offer | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = Offer.objects.filter(library=library, is_active=True)
+        offers = selectors.offers_with_receivers(library=library)
+        if current_offer is not None:
+            # Correcting: the offer it already has stays choosable.
+            offers = offers | Offer.objects.filter(pk=current_offer.pk)
+        self.fields["offer"].queryset = offers.distinct()
         self.fields["signals"].queryset = Signal.objects.filter(library=library, is_active=True)
         self.fields["place"].choices = place_choices(library)
         for name in ("place", "from_department"):
             self.fields[name].widget.attrs["class"] = "form-select form-select-lg"
         self.library = library
 
-    def clean_referred_at(self):
-        value = self.cleaned_data["referred_at"]
-        if value > timezone.now() + datetime.timedelta(minutes=1):
-            raise forms.ValidationError(
-                _("Het moment van verwijzen kan niet in de toekomst liggen.")
-            )
-        return value
-
-    def clean(self):
-        data = super().clean()
-        has_contact = any(
-            data.get(name) for name in ("contact_first_name", "contact_phone", "contact_email")
+    @property
+    def asks_confirmation(self) -> bool:
+        """Show the "yes, it was that long ago" box once the date needs it (or was ticked)."""
+        return bool(self["confirm_old"].value()) or any(
+            "dagen terug" in str(error) for error in self.errors.get("referred_at", [])
         )
-        if has_contact and not data.get("contact_consent"):
-            self.add_error(
-                "contact_consent",
-                _(
-                    "Contactgegevens mogen alleen worden vastgelegd met toestemming van de "
-                    "bezoeker. Vink de toestemming aan of laat de contactgegevens leeg."
-                ),
-            )
-        return data
 
     def place_objects(self):
         """The chosen place as (branch, outreach_location)."""
@@ -132,26 +141,39 @@ class ReferralForm(forms.Form):
         return None, OutreachLocation.objects.get(library=self.library, pk=pk)
 
 
-class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Wat is er van de verwijzing gekomen?"),
-        choices=[(v, label) for v, label in Outcome.choices if v != Outcome.OPEN],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies wat er van de verwijzing is gekomen.")},
-    )
-    reason = forms.CharField(
-        label=_("Reden of toelichting"),
-        max_length=300,
-        error_messages={"required": _("Geef een korte reden bij het afsluiten.")},
-        help_text=_("Bijvoorbeeld: intake gehad, doet mee aan de taalgroep. Geen namen."),
-    )
+class TransitionForm(forms.Form):
+    """One step in the lifecycle; its fields follow the transition table."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-
-class ReopenForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Waarom heropen je deze verwijzing?"),
-        max_length=300,
-        error_messages={"required": _("Geef een korte reden om te heropenen.")},
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    def __init__(self, *args, transition: Transition, referral: Referral, **kwargs):
+        kwargs.setdefault("prefix", transition.slug)  # several forms on one page
+        super().__init__(*args, **kwargs)
+        self.transition = transition
+        if transition.needs_outcome:
+            self.fields["outcome"] = forms.ChoiceField(
+                label=_("Wat is er van de verwijzing gekomen?"),
+                choices=COMPLETION_OUTCOMES,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Kies wat er van de verwijzing is gekomen.")},
+            )
+        if transition.needs_offer:
+            self.fields["offer"] = SafeModelChoiceField(
+                label=_("Naar welk aanbod?"),
+                queryset=selectors.forward_targets(referral=referral),
+                error_messages={
+                    "required": _("Kies naar welk aanbod je de verwijzing doorstuurt."),
+                    "invalid_choice": _("Kies een ander aanbod uit de lijst."),
+                },
+            )
+        if transition.reason != Reason.NONE:
+            self.fields["reason"] = forms.CharField(
+                label=transition.reason_label,
+                max_length=300,
+                required=transition.reason == Reason.REQUIRED,
+                error_messages={
+                    "required": _("Geef een korte reden of toelichting."),
+                    "max_length": _("Houd de reden kort: hooguit 300 tekens."),
+                },
+                help_text=_("Geen namen of andere gegevens waarmee iemand te herkennen is."),
+            )

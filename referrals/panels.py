@@ -2,22 +2,24 @@
 
 import datetime
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from core.http import AuthenticatedHttpRequest
+from core.roles import Role, has_role
 
 from . import selectors
 from .models import Referral
 
 
-def frontoffice_panel(request: HttpRequest) -> str:
+def frontoffice_panel(request: AuthenticatedHttpRequest) -> str:
     today = selectors.logged_today_count(library=request.library, user=request.user)
     return render_to_string(
         "referrals/_home_frontoffice.html", {"today_count": today}, request=request
     )
 
 
-def specialist_panel(request: HttpRequest) -> str:
+def specialist_panel(request: AuthenticatedHttpRequest) -> str:
     incoming = selectors.incoming_for(library=request.library, user=request.user)
     today = timezone.localdate()
     return render_to_string(
@@ -32,7 +34,21 @@ def specialist_panel(request: HttpRequest) -> str:
     )
 
 
-def management_panel(request: HttpRequest) -> str:
+def receivers_panel(request: AuthenticatedHttpRequest) -> str:
+    """For beheer and the coordinator: offers nobody receives, so nothing reaches nobody."""
+    offers = list(selectors.offers_without_receivers(library=request.library))
+    is_coordinator = has_role(request.user, Role.TREKKER)
+    queued = selectors.coordinator_queue(library=request.library).count() if is_coordinator else 0
+    if not offers and not is_coordinator:
+        return ""
+    return render_to_string(
+        "referrals/_home_receivers.html",
+        {"offers": offers, "queued": queued, "is_coordinator": is_coordinator},
+        request=request,
+    )
+
+
+def management_panel(request: AuthenticatedHttpRequest) -> str:
     since = timezone.now() - datetime.timedelta(days=365)
     queryset = Referral.objects.filter(library=request.library, referred_at__gte=since)
     return render_to_string(

@@ -5,8 +5,8 @@ import random
 
 from django.utils import timezone
 
-from wegwijzer.models import Department, Library
-from wegwijzer.roles import Role
+from core.models import Department, Library
+from core.roles import Role
 
 from .defaults import referral_options_create_defaults
 from .models import (
@@ -17,10 +17,19 @@ from .models import (
     OutreachLocation,
     Referral,
     Signal,
+    Status,
 )
 
 BATCH = 5000
-OUTCOMES = [Outcome.ARRIVED, Outcome.STARTED, Outcome.NOT_ARRIVED, Outcome.NOT_SUITABLE]
+CLOSED = [
+    (Status.AFGEROND, Outcome.ARRIVED),
+    (Status.AFGEROND, Outcome.STARTED),
+    (Status.AFGEROND, Outcome.NOT_ARRIVED),
+    (Status.AFGEROND, Outcome.NO_INTEREST),
+    (Status.AFGEWEZEN, ""),
+    (Status.INGETROKKEN, ""),
+]
+OPEN = [(Status.VERSTUURD, ""), (Status.ONTVANGEN, ""), (Status.IN_BEHANDELING, "")]
 
 
 def generate(*, library: Library, people: dict, rng: random.Random, factor: float) -> int:
@@ -47,11 +56,12 @@ def generate(*, library: Library, people: dict, rng: random.Random, factor: floa
             referred_at = now - datetime.timedelta(seconds=rng.randrange(60, span))
             age_days = (now - referred_at).days
             outside = rng.random() < 0.12
-            outcome = (
-                Outcome.OPEN
+            status, outcome = (
+                rng.choice(OPEN)
                 if age_days < 20 and rng.random() < 0.7
-                else rng.choice(OUTCOMES + [Outcome.OPEN] * (1 if age_days < 60 else 0))
+                else rng.choice(CLOSED + OPEN * (1 if age_days < 60 else 0))
             )
+            is_open = status in (Status.VERSTUURD, Status.ONTVANGEN, Status.IN_BEHANDELING)
             batch.append(
                 Referral(
                     library=library,
@@ -71,11 +81,13 @@ def generate(*, library: Library, people: dict, rng: random.Random, factor: floa
                     referred_at=referred_at,
                     logged_by=rng.choice(staff),
                     follow_up_date=timezone.localdate(referred_at) + datetime.timedelta(days=14),
+                    status=status,
                     outcome=outcome,
-                    outcome_reason="" if outcome == Outcome.OPEN else "Afgehandeld",
-                    closed_at=None
-                    if outcome == Outcome.OPEN
-                    else referred_at + datetime.timedelta(days=7),
+                    outcome_reason="" if is_open else "Afgehandeld",
+                    received_at=None
+                    if status in (Status.VERSTUURD, Status.INGETROKKEN)
+                    else referred_at + datetime.timedelta(hours=rng.randint(1, 96)),
+                    closed_at=None if is_open else referred_at + datetime.timedelta(days=7),
                 )
             )
         for referral in batch:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from wegwijzer.admin_base import AccessibleAdminMixin
+from core.admin_base import AccessibleAdminMixin
 
 from .models import Cycle, Phase, Resource, Step, StepItem, StepProgress, SummaryAnswer, Theme
 

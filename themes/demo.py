@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from wegwijzer.models import Library
+from core.models import Library
 
 from .models import Assessment, Cycle, Phase, StepProgress, SummaryAnswer
 

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wegwijzer.forms import SafeModelChoiceField
+from core.forms import SafeModelChoiceField
+from core.people import display_name
 
 from .models import Assessment, Cycle, StepProgress
 
@@ -30,9 +31,7 @@ class StepProgressForm(forms.ModelForm):
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assigned_to"].queryset = members
-        self.fields["assigned_to"].label_from_instance = lambda user: (
-            user.get_full_name() or user.get_username()
-        )
+        self.fields["assigned_to"].label_from_instance = display_name
         self.fields["assigned_to"].empty_label = _("niemand")
 
 

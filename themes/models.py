@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from wegwijzer.models import Library
+from core.models import Library
 
 
 class PhaseKind(models.TextChoices):
@@ -95,6 +95,7 @@ class Resource(models.Model):
         blank=True,
         help_text=_("Als de stap iets vraagt wat deze app zelf doet, linkt de stap daarheen."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("hulpmiddel")
@@ -124,7 +125,19 @@ class Step(models.Model):
         Phase, on_delete=models.CASCADE, related_name="steps", verbose_name=_("fase")
     )
     number = models.PositiveSmallIntegerField(_("stapnummer"))
-    text = models.TextField(_("tekst"))
+    title = models.CharField(
+        _("titel"),
+        max_length=200,
+        blank=True,
+        help_text=_("Een korte kop bij de stap; leeg: alleen het stapnummer."),
+    )
+    text = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "Alinea's scheiden met een lege regel. Opmaak: **vet**, *schuin*, regels die "
+            "beginnen met - worden een opsomming, [tekst](https://…) een link."
+        ),
+    )
     resources = models.ManyToManyField(
         Resource, blank=True, related_name="steps", verbose_name=_("hulpmiddelen")
     )

@@ -1,32 +1,25 @@
 """The Wegwijzer's panels on the home page."""
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils import timezone
 
-from . import selectors, services
+from core.http import AuthenticatedHttpRequest
+
+from . import selectors
 
 
-def workgroup_panel(request: HttpRequest) -> str:
-    cycle = services.cycle_get_or_start_current(library=request.library)
+def workgroup_panel(request: AuthenticatedHttpRequest) -> str:
+    cycle = selectors.current_cycle(library=request.library)
     return render_to_string(
         "themes/_home_workgroup.html",
-        {
-            "cycle": cycle,
-            "overview": selectors.overview(cycle=cycle),
-            "my_steps": list(
-                selectors.my_steps(cycle=cycle, user=request.user).filter(is_done=False)[:5]
-            ),
-            "today": timezone.localdate(),
-        },
+        {"cycle": cycle, "overview": selectors.overview(cycle=cycle) if cycle else None},
         request=request,
     )
 
 
-def management_panel(request: HttpRequest) -> str:
-    cycle = services.cycle_get_or_start_current(library=request.library)
+def management_panel(request: AuthenticatedHttpRequest) -> str:
+    cycle = selectors.current_cycle(library=request.library)
     return render_to_string(
         "themes/_home_management.html",
-        {"cycle": cycle, "overview": selectors.overview(cycle=cycle)},
+        {"cycle": cycle, "overview": selectors.overview(cycle=cycle) if cycle else None},
         request=request,
     )

@@ -5,8 +5,8 @@ import random
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from wegwijzer.models import Library
-from wegwijzer.roles import Role
+from core.models import Library
+from core.roles import Role
 
 from .models import Assessment, Cycle, Phase, Step, StepProgress, SummaryAnswer
 

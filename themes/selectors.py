@@ -4,25 +4,23 @@ progress and history a library has built up."""
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import Count, F, Max, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from wegwijzer.models import Library
-from wegwijzer.roles import Role
+from core import numbers
+from core.models import Library
+from core.roles import Role, users_with_role
 
 from .models import Assessment, Cycle, Phase, Step, StepProgress, SummaryAnswer, Theme
 
 
-class Status:
-    NIET_GESTART = "niet_gestart"
-    BEZIG = "bezig"
-    AFGEROND = "afgerond"
+class Status(models.TextChoices):
+    """Where a phase or theme stands; derived from progress, never stored."""
 
-    LABELS = {
-        NIET_GESTART: _("niet gestart"),
-        BEZIG: _("bezig"),
-        AFGEROND: _("afgerond"),
-    }
+    NIET_GESTART = "niet_gestart", _("niet gestart")
+    BEZIG = "bezig", _("bezig")
+    AFGEROND = "afgerond", _("afgerond")
 
 
 def derive_status(*, total: int, done: int, assessment: str | None) -> str:
@@ -43,10 +41,6 @@ def combine_status(statuses: Iterable[str]) -> str:
     return Status.BEZIG
 
 
-def _percent(done: int, total: int) -> int:
-    return round(100 * done / total) if total else 0
-
-
 @dataclass
 class PhaseState:
     phase: Phase
@@ -64,11 +58,11 @@ class PhaseState:
 
     @property
     def status_label(self):
-        return Status.LABELS[self.status]
+        return Status(self.status).label
 
     @property
     def percent(self) -> int:
-        return _percent(self.done, self.total)
+        return numbers.percent(self.done, self.total)
 
 
 @dataclass
@@ -86,7 +80,7 @@ class ThemeState:
 
     @property
     def percent(self) -> int:
-        return _percent(self.done, self.total)
+        return numbers.percent(self.done, self.total)
 
     @property
     def status(self) -> str:
@@ -94,7 +88,7 @@ class ThemeState:
 
     @property
     def status_label(self):
-        return Status.LABELS[self.status]
+        return Status(self.status).label
 
     @property
     def phases_done(self) -> int:
@@ -116,7 +110,7 @@ class Overview:
 
     @property
     def percent(self) -> int:
-        return _percent(self.done, self.total)
+        return numbers.percent(self.done, self.total)
 
     @property
     def phases_done(self) -> int:
@@ -125,6 +119,34 @@ class Overview:
     @property
     def phase_count(self) -> int:
         return sum(len(t.phases) for t in self.themes)
+
+
+def current_cycle(*, library: Library) -> Cycle | None:
+    """The library's running cycle; None before the first one is started."""
+    return Cycle.objects.filter(library=library, is_current=True).first()
+
+
+def library_cycles(*, library: Library) -> QuerySet:
+    """Every cycle of the library, newest first, with who started it."""
+    return Cycle.objects.filter(library=library).select_related("started_by")
+
+
+def theme_state(*, cycle: Cycle, theme: Theme) -> "ThemeState":
+    return overview(cycle=cycle, themes=Theme.objects.filter(pk=theme.pk)).themes[0]
+
+
+def phase_neighbours(*, phase: Phase) -> tuple[Phase | None, Phase | None]:
+    """The phases before and after this one in its theme (for the page's own navigation)."""
+    phases = list(Phase.objects.filter(theme_id=phase.theme_id).order_by("order"))
+    index = [p.pk for p in phases].index(phase.pk)
+    return (
+        phases[index - 1] if index > 0 else None,
+        phases[index + 1] if index + 1 < len(phases) else None,
+    )
+
+
+def step_progress(*, cycle: Cycle, step: Step) -> StepProgress | None:
+    return StepProgress.objects.filter(cycle=cycle, step=step).first()
 
 
 def latest_answers(*, cycle: Cycle, phases: Iterable[Phase] | None = None) -> QuerySet:
@@ -224,7 +246,7 @@ def cycle_comparison(*, library: Library) -> tuple[list[Cycle], list[ComparisonR
                     total=total, done=n, assessment=assessments.get((cycle.pk, phase.pk))
                 )
                 phases_done += status == Status.AFGEROND
-            cells.append((phases_done, _percent(steps_done, steps_total)))
+            cells.append((phases_done, numbers.percent(steps_done, steps_total)))
         rows.append(ComparisonRow(theme=theme, cells=cells))
     return cycles, rows
 
@@ -255,18 +277,8 @@ def phase_detail(*, cycle: Cycle, phase: Phase) -> dict:
 
 
 def workgroup_members(*, library: Library) -> QuerySet:
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            profile__library=library,
-            groups__name__in=[Role.WERKGROEP.value, Role.TREKKER.value],
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+    """Who a step can be assigned to."""
+    return users_with_role(library=library, roles=[Role.WERKGROEP])
 
 
 def my_steps(*, cycle: Cycle, user) -> QuerySet:
@@ -316,3 +328,19 @@ def dossier(*, cycle: Cycle) -> dict:
             phase_rows.append({"phase": phase, "state": state, "done": done, "open": open_steps})
         sections.append({"theme": theme, "phases": phase_rows})
     return {"sections": sections, "overview": overview(cycle=cycle)}
+
+
+def assigned_open_steps(*, user, library: Library) -> QuerySet:
+    """Open steps assigned to the user in the library's running cycle, earliest due first."""
+    return (
+        StepProgress.objects.filter(
+            cycle__library=library, cycle__is_current=True, assigned_to=user, is_done=False
+        )
+        .select_related("step__phase__theme", "cycle")
+        .order_by(
+            F("due_date").asc(nulls_last=True),
+            "step__phase__theme__order",
+            "step__phase__order",
+            "step__number",
+        )
+    )

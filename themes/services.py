@@ -5,10 +5,13 @@ import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wegwijzer.models import Library
+from core.models import Library
+from notifications.events import Event
+from notifications.services import notify
 
 from .models import Cycle, Phase, Step, StepProgress, SummaryAnswer
 
@@ -65,6 +68,9 @@ def step_update(
 ) -> StepProgress:
     _require_current(cycle)
     progress = _progress_for_update(cycle=cycle, step=step)
+    newly_assigned = assigned_to is not None and (
+        assigned_to.pk != progress.assigned_to_id or due_date != progress.due_date
+    )
     progress.note = note
     progress.evidence_url = evidence_url
     progress.assigned_to = assigned_to
@@ -72,7 +78,30 @@ def step_update(
     progress.updated_by = user
     progress.full_clean()
     progress.save()
+    if newly_assigned:
+        _notify_assignee(progress, by=user)
     return progress
+
+
+def _notify_assignee(progress: StepProgress, *, by: AbstractBaseUser) -> None:
+    step = progress.step
+    where = _("{theme} – {phase}, stap {number}").format(
+        theme=step.phase.theme.title, phase=step.phase.get_kind_display(), number=step.number
+    )
+    body = (
+        _("Streefdatum {date}.").format(date=progress.due_date.strftime("%d-%m-%Y"))
+        if progress.due_date
+        else ""
+    )
+    notify(
+        recipients=[progress.assigned_to],
+        event=Event.TASK_ASSIGNED,
+        title=_("Een stap is aan jou toegewezen: {where}").format(where=where),
+        body=body,
+        url=reverse("themes:phase", args=[step.phase.theme.slug, step.phase.kind])
+        + f"#stap-{step.number}",
+        actor=by,
+    )
 
 
 class AnswerConflict(Exception):
@@ -125,20 +154,3 @@ def cycle_start(*, library: Library, name: str, user: AbstractBaseUser | None) -
     cycle.full_clean()
     cycle.save()
     return cycle
-
-
-def cycle_get_or_start_current(*, library: Library) -> Cycle:
-    """The library's running cycle; the first one starts by itself, named after the year."""
-    cycle = Cycle.objects.filter(library=library, is_current=True).first()
-    if cycle is not None:
-        return cycle
-    try:
-        return cycle_start(library=library, name=str(timezone.localdate().year), user=None)
-    except (ValidationError, IntegrityError):
-        # Started by a colleague at the same moment, or a same-named old cycle exists.
-        cycle = Cycle.objects.filter(library=library, is_current=True).first()
-        if cycle is not None:
-            return cycle
-        return cycle_start(
-            library=library, name=timezone.localtime().strftime("%Y-%m-%d %H:%M"), user=None
-        )

@@ -1,43 +1,31 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wegwijzer.pdf import pdf_response
-from wegwijzer.roles import Role, has_role, role_required
+from core.access import require_role
+from core.forms import apply_validation_error
+from core.pdf import pdf_response
+from core.roles import Role, has_role, role_required
 
 from . import selectors, services
+from .access import (
+    cycle_required,
+    get_phase_for,
+    get_step_for,
+    get_theme_for,
+    may_edit,
+    require_edit,
+)
 from .forms import CycleStartForm, StepProgressForm, SummaryAnswerForm
-from .models import Cycle, Phase, PhaseKind, Step, Theme
+from .models import Cycle, Phase, PhaseKind
 
-READERS = (Role.WERKGROEP, Role.MT)
-
-
-def _cycle(request: HttpRequest) -> Cycle:
-    """The cycle asked for (?cyclus=), or the library's running one."""
-    raw = request.GET.get("cyclus") or request.POST.get("cyclus")
-    if raw:
-        try:
-            return Cycle.objects.get(library=request.library, pk=int(raw))
-        except (ValueError, Cycle.DoesNotExist) as exc:
-            raise Http404(_("Deze cyclus bestaat niet.")) from exc
-    return services.cycle_get_or_start_current(library=request.library)
-
-
-def _phase(slug: str, kind: str) -> Phase:
-    return get_object_or_404(Phase.objects.select_related("theme"), theme__slug=slug, kind=kind)
-
-
-def _step(pk: int) -> Step:
-    return get_object_or_404(Step.objects.select_related("phase__theme"), pk=pk)
-
-
-def _can_edit(request: HttpRequest, cycle: Cycle) -> bool:
-    return cycle.is_current and has_role(request.user, Role.WERKGROEP)
+# Beheer reads too: it edits the steps' texts and checks how they look.
+READERS = (Role.WERKGROEP, Role.MT, Role.BEHEER)
 
 
 def _phase_url(phase: Phase, cycle: Cycle | None = None, anchor: str = "") -> str:
@@ -49,8 +37,8 @@ def _phase_url(phase: Phase, cycle: Cycle | None = None, anchor: str = "") -> st
 
 @require_GET
 @role_required(*READERS)
-def overview(request: HttpRequest) -> HttpResponse:
-    cycle = _cycle(request)
+@cycle_required()
+def overview(request: HttpRequest, *, cycle: Cycle) -> HttpResponse:
     cycles, rows = selectors.cycle_comparison(library=request.library)
     return render(
         request,
@@ -67,32 +55,33 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @role_required(*READERS)
-def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    cycle = _cycle(request)
-    theme = get_object_or_404(Theme, slug=slug)
-    state = selectors.overview(cycle=cycle, themes=Theme.objects.filter(pk=theme.pk)).themes[0]
+@cycle_required()
+def theme_detail(request: HttpRequest, slug: str, *, cycle: Cycle) -> HttpResponse:
+    theme = get_theme_for(request, slug)
+    state = selectors.theme_state(cycle=cycle, theme=theme)
     return render(request, "themes/theme.html", {"theme": theme, "state": state, "cycle": cycle})
 
 
-@require_http_methods(["GET", "POST"])
-@role_required(*READERS)
-def phase_detail(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
-    phase = _phase(slug, kind)
-    cycle = _cycle(request)
-    can_edit = _can_edit(request, cycle)
-    detail = selectors.phase_detail(cycle=cycle, phase=phase)
-    latest = detail["state"].answer
-    conflict = None
-    form = SummaryAnswerForm(
+def _summary_answer_form(latest) -> SummaryAnswerForm:
+    return SummaryAnswerForm(
         initial={
             "text": latest.text if latest else "",
             "assessment": latest.assessment if latest else None,
             "based_on": latest.pk if latest else None,
         }
     )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*READERS)
+@cycle_required()
+def phase_detail(request: HttpRequest, slug: str, kind: str, *, cycle: Cycle) -> HttpResponse:
+    phase = get_phase_for(request, slug, kind)
+    detail = selectors.phase_detail(cycle=cycle, phase=phase)
+    form = _summary_answer_form(detail["state"].answer)
+    conflict = None
     if request.method == "POST":
-        if not can_edit:
-            return HttpResponse(status=403)
+        require_edit(request, cycle)
         form = SummaryAnswerForm(request.POST)
         if form.is_valid():
             try:
@@ -114,8 +103,7 @@ def phase_detail(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
             else:
                 messages.success(request, _("Je antwoord is opgeslagen."))
                 return redirect(_phase_url(phase, cycle, "samenvattende-vraag"))
-    phases = list(phase.theme.phases.order_by("order"))
-    index = [p.pk for p in phases].index(phase.pk)
+    previous_phase, next_phase = selectors.phase_neighbours(phase=phase)
     return render(
         request,
         "themes/phase.html",
@@ -123,11 +111,11 @@ def phase_detail(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
             "phase": phase,
             "theme": phase.theme,
             "cycle": cycle,
-            "can_edit": can_edit,
+            "can_edit": may_edit(request, cycle),
             "form": form,
             "conflict": conflict,
-            "previous_phase": phases[index - 1] if index > 0 else None,
-            "next_phase": phases[index + 1] if index + 1 < len(phases) else None,
+            "previous_phase": previous_phase,
+            "next_phase": next_phase,
             **detail,
         },
         status=409 if conflict else 200,
@@ -136,9 +124,9 @@ def phase_detail(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
 
 @require_POST
 @role_required(Role.WERKGROEP)
-def step_tick(request: HttpRequest, pk: int) -> HttpResponse:
-    step = _step(pk)
-    cycle = services.cycle_get_or_start_current(library=request.library)
+@cycle_required(current_only=True)
+def step_tick(request: HttpRequest, pk: int, *, cycle: Cycle) -> HttpResponse:
+    step = get_step_for(request, pk)
     done = request.POST.get("done")
     if done not in {"0", "1"}:
         return HttpResponse(_("Ongeldige keuze."), status=400)
@@ -160,10 +148,10 @@ def step_tick(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(Role.WERKGROEP)
-def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    step = _step(pk)
-    cycle = services.cycle_get_or_start_current(library=request.library)
-    progress = step.progress.filter(cycle=cycle).first()
+@cycle_required(current_only=True)
+def step_edit(request: HttpRequest, pk: int, *, cycle: Cycle) -> HttpResponse:
+    step = get_step_for(request, pk)
+    progress = selectors.step_progress(cycle=cycle, step=step)
     members = selectors.workgroup_members(library=request.library)
     form = StepProgressForm(
         request.POST if request.method == "POST" else None, instance=progress, members=members
@@ -180,7 +168,7 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 due_date=form.cleaned_data["due_date"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("Stap {n} is bijgewerkt.").format(n=step.number))
             return redirect(_phase_url(step.phase, anchor=f"stap-{step.number}"))
@@ -193,8 +181,8 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @role_required(Role.WERKGROEP)
-def my_steps(request: HttpRequest) -> HttpResponse:
-    cycle = services.cycle_get_or_start_current(library=request.library)
+@cycle_required(current_only=True)
+def my_steps(request: HttpRequest, *, cycle: Cycle) -> HttpResponse:
     return render(
         request,
         "themes/my_steps.html",
@@ -209,18 +197,20 @@ def my_steps(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(*READERS)
 def cycles(request: HttpRequest) -> HttpResponse:
+    """Every cycle; the trekker starts the next one here (and the very first one)."""
     can_start = has_role(request.user, Role.TREKKER)
     form = CycleStartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if not can_start:
-            return HttpResponse(status=403)
+        require_role(
+            request.user, Role.TREKKER, message=_("Alleen de trekker start een nieuwe cyclus.")
+        )
         if form.is_valid():
             try:
                 cycle = services.cycle_start(
                     library=request.library, name=form.cleaned_data["name"], user=request.user
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(
                     request,
@@ -229,13 +219,12 @@ def cycles(request: HttpRequest) -> HttpResponse:
                     ),
                 )
                 return redirect("themes:overview")
-    current = services.cycle_get_or_start_current(library=request.library)
     return render(
         request,
         "themes/cycles.html",
         {
-            "cycles": Cycle.objects.filter(library=request.library).select_related("started_by"),
-            "current": current,
+            "cycles": selectors.library_cycles(library=request.library),
+            "current": selectors.current_cycle(library=request.library),
             "form": form,
             "can_start": can_start,
         },
@@ -244,8 +233,8 @@ def cycles(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @role_required(*READERS)
-def dossier_pdf(request: HttpRequest) -> HttpResponse:
-    cycle = _cycle(request)
+@cycle_required()
+def dossier_pdf(request: HttpRequest, *, cycle: Cycle) -> HttpResponse:
     data = selectors.dossier(cycle=cycle)
     return pdf_response(
         "themes/dossier_pdf.html",

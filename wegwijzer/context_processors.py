@@ -1,7 +1,8 @@
 from django.http import HttpRequest
 
+from core.roles import Role, user_roles
+
 from .navigation import nav_for
-from .roles import ROLE_LABELS, Role, user_roles
 
 
 def wegwijzer(request: HttpRequest) -> dict:
@@ -11,5 +12,5 @@ def wegwijzer(request: HttpRequest) -> dict:
         "nav_items": nav_for(roles),
         # Templates test roles by name: {% if roles.mt %}.
         "roles": {role.value: role in roles for role in Role},
-        "role_labels": [ROLE_LABELS[role] for role in Role if role in roles],
+        "role_labels": [role.label for role in Role if role in roles],
     }

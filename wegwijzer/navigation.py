@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .roles import Role
+from core.roles import Role
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,8 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Start"), "home", None),
-    NavItem(_("Wegwijzer"), "themes:overview", frozenset({Role.WERKGROEP, Role.MT})),
-    NavItem(_("Mijn stappen"), "themes:my_steps", frozenset({Role.WERKGROEP})),
+    NavItem(_("Wegwijzer"), "themes:overview", frozenset({Role.WERKGROEP, Role.MT, Role.BEHEER})),
+    NavItem(_("Mijn taken"), "my_tasks", frozenset(Role)),
     NavItem(_("Quickscan"), "quickscan:home", frozenset({Role.WERKGROEP, Role.MT})),
     NavItem(
         _("Verwijzing registreren"),
@@ -39,7 +39,7 @@ NAV_ITEMS: list[NavItem] = [
         "referrals:figures",
         frozenset({Role.SPECIALIST, Role.MT, Role.WERKGROEP}),
     ),
-    NavItem(_("Beheer"), "admin:index", frozenset({Role.BEHEER})),
+    NavItem(_("Beheer"), "beheer:home", frozenset({Role.BEHEER})),
 ]
 
 

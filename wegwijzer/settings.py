@@ -7,14 +7,22 @@ DJANGO_DEBUG=0 the secret must be set and strong, and the security settings are 
 """
 
 import datetime
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+# The source checkout. Templates, static files and fixtures live inside the packages, so an
+# installed copy (`pip install .`) needs nothing from here; its runtime files (the default
+# SQLite database, collected static files) go to the working directory instead of into
+# site-packages.
 BASE_DIR = Path(__file__).resolve().parent.parent
+RUN_DIR = BASE_DIR if (BASE_DIR / "manage.py").is_file() else Path.cwd()
 
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nee", ""}
@@ -79,10 +87,19 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "wegwijzer",
+    # The shared base (app label "wegwijzer"), then the domain apps, then the project
+    # package itself, installed only for its management commands.
+    "core",
     "themes",
     "quickscan",
     "referrals",
+    "notifications",
+    "beheer",
+    "wegwijzer",
+    # Before the contrib apps: the role sync after each app's migrate then sees the task
+    # permissions that beheer gets.
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -96,12 +113,15 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "wegwijzer.middleware.security_headers",
+    "core.middleware.security_headers",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,12 +129,18 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a signed-in user unless a view is explicitly marked otherwise.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "wegwijzer.middleware.current_library",
+    # request.user.is_verified(): signed in with the second step (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    "core.middleware.two_factor",
+    "core.middleware.no_store_for_signed_in",
+    "core.middleware.current_library",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change in the audit trail.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A save that waited too long for a lock: "probeer het opnieuw", with the input kept.
+    "core.middleware.DatabaseBusyMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -125,7 +151,10 @@ WSGI_APPLICATION = "wegwijzer.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Every template lives in its app: the site-wide ones (base, home, error pages, login,
+        # admin overrides) in the project package, which comes before django.contrib.admin in
+        # INSTALLED_APPS so its registration/ and admin/ templates win.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -133,6 +162,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wegwijzer.context_processors.wegwijzer",
+                "notifications.context_processors.bell",
             ],
         },
     },
@@ -141,16 +171,23 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'wegwijzer.sqlite3'}",
+        default=f"sqlite:///{RUN_DIR / 'wegwijzer.sqlite3'}",
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+# How long a save waits for a colleague's lock before the user gets "probeer het opnieuw"
+# (core.middleware.DatabaseBusyMiddleware) instead of an endless spinner.
+DB_LOCK_TIMEOUT_SECONDS = env_int("DJANGO_DB_LOCK_TIMEOUT", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers queue up instead of failing with "database is locked" when colleagues save at
-    # the same moment.
+    # Writers queue up instead of failing at once with "database is locked" when colleagues
+    # save at the same moment.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        {"transaction_mode": "IMMEDIATE", "timeout": DB_LOCK_TIMEOUT_SECONDS}
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c lock_timeout={DB_LOCK_TIMEOUT_SECONDS * 1000}"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -171,12 +208,13 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.passwords.DemoPasswordValidator"},
 ]
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a login for a username and address with too many failed attempts.
     "axes.backends.AxesStandaloneBackend",
-    "wegwijzer.backends.StaffBackend",
+    "core.backends.StaffBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("WEGWIJZER_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("WEGWIJZER_LOGIN_LOCKOUT_MINUTES", 15))
@@ -184,6 +222,28 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The lockout counts per visitor address (django-ipware). Without a proxy that is the
+# connection's own address and X-Forwarded-For is ignored: anyone can send that header.
+# Behind DJANGO_TRUSTED_PROXY_COUNT proxies (DJANGO_BEHIND_TLS_PROXY=1) the visitor is the
+# address the outermost of them saw: counted from the right of X-Forwarded-For, where each
+# proxy appends, so a forged entry a visitor adds on the left is never used.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 1 or more.")
+AXES_IPWARE_META_PRECEDENCE_ORDER: tuple[str, ...] = ("REMOTE_ADDR",)
+AXES_IPWARE_PROXY_ORDER = "left-most"
+# ipware's strict mode refuses a chain longer than the proxy count (a visitor who sends
+# their own X-Forwarded-For) and falls back to the proxy's address, which would put all
+# such visitors in one bucket again; counted from the right, the extra entries are harmless.
+IPWARE_STRICT = False
+
+# Two-step sign-in (core/twofactor.py) for beheer and everyone who can see contact details.
+WEGWIJZER_REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Wegwijzer"
+OTP_TOTP_TOLERANCE = 1
+
+# Invitation and password-reset links (Django's token) expire after three days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -197,14 +257,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
-FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# The source strings are Dutch and Django brings its own Dutch catalogue, so the project has no
+# locale folder of its own. Fixtures are found in each app's fixtures/ folder.
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", RUN_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -229,7 +289,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
@@ -245,9 +305,8 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-        # The lockout counts per visitor address, which the proxy passes on.
-        AXES_IPWARE_PROXY_COUNT = 1
         AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+        AXES_IPWARE_PROXY_COUNT = max(0, TRUSTED_PROXY_COUNT - 1)
         if not SECURE_SSL_REDIRECT:
             # The proxy does the redirect; the check cannot see that.
             SILENCED_SYSTEM_CHECKS = ["security.W008"]
@@ -272,13 +331,65 @@ LOGGING = {
 
 # Wegwijzer's own settings.
 WEGWIJZER_DEMO_PASSWORD = "wegwijzer-demo"
+# Only a development install (DEBUG on) may hold the demo; elsewhere an account with the
+# demo password is refused at sign-in (core.forms.LoginForm).
+WEGWIJZER_DEMO_ALLOWED = DEBUG
 # Content loaded by `manage.py load_content` into an empty table: (model, fixture name).
 WEGWIJZER_CONTENT_FIXTURES: list[tuple[str, str]] = [
     ("themes.Theme", "wegwijzer_inhoud"),
     ("quickscan.Item", "quickscan_vragenlijst"),
 ]
 
+# PDFs being made at once, per user and in total on this host (core.pdf.render_slot); the
+# locks live in WEGWIJZER_LOCK_DIR, private to the app's system user.
+WEGWIJZER_PDF_RENDERS_PER_USER = env_int("WEGWIJZER_PDF_RENDERS_PER_USER", 1)
+WEGWIJZER_PDF_RENDERS_TOTAL = env_int("WEGWIJZER_PDF_RENDERS_TOTAL", 2)
+WEGWIJZER_LOCK_DIR = Path(
+    os.environ.get("WEGWIJZER_LOCK_DIR")
+    or Path(tempfile.gettempdir())
+    / f"wegwijzer-locks-{hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]}"
+)
+
 # Warm referrals: days until a referral should have been followed up, and how long contact
 # details and notes are kept (AVG) before `erase_referral_personal_data` wipes them.
 WEGWIJZER_REFERRAL_FOLLOW_UP_DAYS = env_int("WEGWIJZER_REFERRAL_FOLLOW_UP_DAYS", 14)
 WEGWIJZER_REFERRAL_RETENTION_DAYS = env_int("WEGWIJZER_REFERRAL_RETENTION_DAYS", 183)
+
+# E-mail, from one URL: smtp://user:pass@host:port, smtp+tls://… (STARTTLS) or smtp+ssl://…
+# Without it mail goes to the console, which is what a development machine wants.
+EMAIL_URL = os.environ.get("EMAIL_URL", "").strip()
+if EMAIL_URL:
+    try:
+        _email = environ.Env.email_url_config(EMAIL_URL)
+    except Exception as exc:
+        raise ImproperlyConfigured(
+            "EMAIL_URL is not a valid e-mail URL; use for example "
+            "smtp+tls://user:password@mail.example.org:587"
+        ) from exc
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+    EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+    EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+    EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+    EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
+    EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
+    if _email.get("EMAIL_FILE_PATH"):
+        EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that hangs must not hold the worker (and its lock on the row) for long.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Wegwijzer <wegwijzer@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where staff open the app; links in e-mails start with it.
+WEGWIJZER_BASE_URL = os.environ.get(
+    "WEGWIJZER_BASE_URL", "http://127.0.0.1:8000" if DEBUG else ""
+).rstrip("/")
+
+# Background tasks (e-mail) in the database; `manage.py db_worker` runs them.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}

@@ -1,6 +1,6 @@
 from django import template
 
-from quickscan.selectors import Change
+from quickscan import scoring
 
 register = template.Library()
 
@@ -25,9 +25,9 @@ def at(sequence, index):
 
 @register.filter
 def change_label(kind) -> str:
-    return str(Change.LABELS.get(kind, "")) if kind else ""
+    return scoring.change_label(kind)
 
 
 @register.filter
 def change_symbol(kind) -> str:
-    return Change.SYMBOLS.get(kind, "") if kind else ""
+    return scoring.change_symbol(kind)

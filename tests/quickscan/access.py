@@ -1,6 +1,6 @@
 """Who may open each Quickscan URL (read by tests/test_url_access.py)."""
 
-from wegwijzer.roles import Role
+from core.roles import Role
 
 READERS = frozenset({Role.WERKGROEP, Role.TREKKER, Role.MT})
 WORKGROUP = frozenset({Role.WERKGROEP, Role.TREKKER})
@@ -23,6 +23,8 @@ ACCESS = {
     "quickscan:respondent_remove": COORDINATOR,
     "quickscan:close": COORDINATOR,
     "quickscan:reopen": COORDINATOR,
+    # An action's owner can be anyone on the staff; the view checks owner or workgroup.
+    "quickscan:action_done": frozenset(Role),
 }
 POST_VIEWS = {
     "quickscan:answer_withdraw",
@@ -30,4 +32,5 @@ POST_VIEWS = {
     "quickscan:respondent_remove",
     "quickscan:close",
     "quickscan:reopen",
+    "quickscan:action_done",
 }

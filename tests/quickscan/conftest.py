@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from quickscan.models import Item, Section
+from tests.factories import ItemFactory, SectionFactory
 
 
 @pytest.fixture
@@ -13,7 +13,7 @@ def year():
 
 @pytest.fixture
 def questionnaire(db):
-    """The real questionnaire from fixtures/."""
+    """The real questionnaire from quickscan/fixtures/."""
     call_command("loaddata", "quickscan_vragenlijst", verbosity=0)
 
 
@@ -24,8 +24,8 @@ def small(db, year):
     gezinsaanpak-algemeen: a-vast (asked every year), a-weg (retired this year),
     a-nieuw (new this year); programmering: b-een, b-twee (reworded this year).
     """
-    a = Section.objects.create(key="gezinsaanpak-algemeen", title="Gezinsaanpak algemeen", order=1)
-    b = Section.objects.create(key="programmering", title="Programmering", order=2)
+    a = SectionFactory(key="gezinsaanpak-algemeen", title="Gezinsaanpak algemeen", order=1)
+    b = SectionFactory(key="programmering", title="Programmering", order=2)
     specs = [
         (a, "a-vast", "Er is een trekker.", year - 2, None, "creatie"),
         (a, "a-weg", "Er is een werkgroep.", year - 2, year, "creatie"),
@@ -34,7 +34,7 @@ def small(db, year):
         (b, "b-twee", "Activiteiten zijn kansrijk.", year - 2, None, "creatie"),
     ]
     for order, (section, key, text, introduced, retired, phase) in enumerate(specs, start=1):
-        Item.objects.create(
+        ItemFactory(
             section=section,
             key=key,
             text=text,

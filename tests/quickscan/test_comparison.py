@@ -7,7 +7,7 @@ import pytest
 
 from quickscan import selectors
 from quickscan.models import Item, Rating, RoundItem
-from quickscan.selectors import Change, Score, item_change, score_change
+from quickscan.scoring import Change, Score, item_change, score_change
 from tests.quickscan.helpers import make_round
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_each_round_asks_the_questionnaire_of_its_year(three_years):
 
 
 def test_scores_per_section_and_overall_over_the_years(three_years, year):
-    comparison = selectors.comparison(three_years[2])
+    comparison = selectors.comparison(rnd=three_years[2])
     assert comparison.years == [year - 2, year - 1, year]
     a, b = comparison.sections
     assert [s.percent for s in a.scores] == [25, 75, 50]
@@ -64,7 +64,7 @@ def test_scores_per_section_and_overall_over_the_years(three_years, year):
 
 
 def test_item_changes_against_last_year(three_years):
-    items = _items(selectors.comparison(three_years[2]))
+    items = _items(selectors.comparison(rnd=three_years[2]))
     changes = {key: (item.change, item.delta) for key, item in items.items()}
     assert changes == {
         "a-vast": (Change.IMPROVED, 1),  # deels -> op orde
@@ -73,7 +73,7 @@ def test_item_changes_against_last_year(three_years):
         "b-een": (Change.UNCHANGED, 0),
         "b-twee": (Change.IMPROVED, 2),  # nog niet -> op orde, though reworded
     }
-    comparison = selectors.comparison(three_years[2])
+    comparison = selectors.comparison(rnd=three_years[2])
     assert [i.key for i in comparison.improvements] == ["b-twee", "a-vast"]
     assert comparison.declines == []
     assert {kind: n for kind, _label, n in comparison.counts} == {
@@ -88,7 +88,7 @@ def test_item_changes_against_last_year(three_years):
 
 
 def test_a_retired_item_keeps_its_history_and_a_new_one_has_none(three_years):
-    items = _items(selectors.comparison(three_years[2]))
+    items = _items(selectors.comparison(rnd=three_years[2]))
     assert [c.agreed if c else None for c in items["a-weg"].cells] == [DE, OP, None]
     assert items["a-weg"].number is None  # not numbered: not asked this year
     assert [c.agreed if c else None for c in items["a-nieuw"].cells] == [None, None, NN]
@@ -96,7 +96,7 @@ def test_a_retired_item_keeps_its_history_and_a_new_one_has_none(three_years):
 
 
 def test_a_reworded_item_shows_its_earlier_wording(three_years, year):
-    item = _items(selectors.comparison(three_years[2]))["b-twee"]
+    item = _items(selectors.comparison(rnd=three_years[2]))["b-twee"]
     assert item.text == "Nieuwe activiteiten zijn getoetst op kansrijkheid."
     assert item.earlier_wordings == [
         (year - 2, "Activiteiten zijn kansrijk."),
@@ -105,7 +105,7 @@ def test_a_reworded_item_shows_its_earlier_wording(three_years, year):
 
 
 def test_the_middle_year_compares_with_the_year_before_and_ignores_later_years(three_years, year):
-    comparison = selectors.comparison(three_years[1])
+    comparison = selectors.comparison(rnd=three_years[1])
     assert comparison.years == [year - 2, year - 1]
     items = _items(comparison)
     assert "a-nieuw" not in items
@@ -115,7 +115,7 @@ def test_the_middle_year_compares_with_the_year_before_and_ignores_later_years(t
 
 
 def test_the_first_round_has_nothing_to_compare_with(three_years):
-    comparison = selectors.comparison(three_years[0])
+    comparison = selectors.comparison(rnd=three_years[0])
     assert comparison.previous is None
     assert all(item.change is None for item in comparison.items)
     assert comparison.overall_change == (None, None)
@@ -126,7 +126,7 @@ def test_a_section_no_longer_asked_shows_as_retired(small, library, users, year)
     make_round(library, year - 1, user, {"a-vast": OP, "a-weg": OP, "b-een": OP, "b-twee": OP})
     Item.objects.filter(section__key="programmering").update(retired_in=year)
     now = make_round(library, year, user, {"a-vast": OP, "a-nieuw": OP})
-    b = next(s for s in selectors.comparison(now).sections if s.section.key == "programmering")
+    b = next(s for s in selectors.comparison(rnd=now).sections if s.section.key == "programmering")
     assert b.current is None
     assert b.change == Change.RETIRED
     assert {i.change for i in b.items} == {Change.RETIRED}
@@ -143,7 +143,7 @@ def test_only_the_librarys_own_rounds_are_compared(three_years, year, users):
 
     other = LibraryFactory()
     make_round(other, year - 1, users["trekker"], {"a-vast": NN}, close=False)
-    comparison = selectors.comparison(three_years[2])
+    comparison = selectors.comparison(rnd=three_years[2])
     assert comparison.years == [year - 2, year - 1, year]
     assert {r.library_id for r in comparison.rounds} == {three_years[2].library_id}
 
@@ -184,7 +184,7 @@ def test_score_change():
 
 
 def test_the_chart_draws_a_line_per_section_and_the_total(three_years, year):
-    svg = str(selectors.comparison(three_years[2]).chart())
+    svg = str(selectors.comparison(rnd=three_years[2]).chart())
     assert svg.count("<polyline") == 3  # two sections and the total
     # The numbers are in the chart's description, for screen readers.
     assert re.search(rf"1\. Gezinsaanpak algemeen: [^;]*{year - 1} 75%", svg)
@@ -192,7 +192,7 @@ def test_the_chart_draws_a_line_per_section_and_the_total(three_years, year):
 
 
 def test_max_years_keeps_the_latest_rounds(three_years, year):
-    comparison = selectors.comparison(three_years[2], max_years=2)
+    comparison = selectors.comparison(rnd=three_years[2], max_years=2)
     assert comparison.years == [year - 1, year]
     assert [s.percent for s in comparison.overall] == [50, 63]
 
@@ -201,7 +201,7 @@ def test_an_open_round_shows_what_is_still_open(small, library, users, year):
     user = users["trekker"]
     make_round(library, year - 1, user, {"a-vast": DE, "a-weg": OP, "b-een": DE, "b-twee": NN})
     now = make_round(library, year, user, {"a-vast": OP}, close=False)
-    comparison = selectors.comparison(now)
+    comparison = selectors.comparison(rnd=now)
     changes = {item.key: item.change for item in comparison.items}
     assert changes == {
         "a-vast": Change.IMPROVED,

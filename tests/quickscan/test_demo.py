@@ -8,12 +8,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.demo import demo_library_create
+from core.models import Department
+from core.roles import Role, user_roles
 from quickscan import selectors
 from quickscan.demo import load_demo
 from quickscan.models import Item, Respondent, Round, RoundStatus
-from wegwijzer.demo import demo_library_create
-from wegwijzer.models import Department
-from wegwijzer.roles import Role, user_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_three_closed_years_and_one_in_progress(demo):
 
 def test_the_comparison_has_improvements_declines_disagreement_and_actions(demo):
     latest_closed = Round.objects.filter(library=demo, status=RoundStatus.CLOSED).first()
-    comparison = selectors.comparison(latest_closed)
+    comparison = selectors.comparison(rnd=latest_closed)
     assert len(comparison.years) == 3
     percents = [score.percent for score in comparison.overall]
     assert percents[0] < percents[-1]
@@ -55,7 +55,7 @@ def test_the_comparison_has_improvements_declines_disagreement_and_actions(demo)
     kinds = {item.change for item in comparison.items}
     assert {"nieuw", "vervallen"} <= kinds  # the questionnaire changed between the years
     assert any(item.earlier_wordings for item in comparison.items)
-    results = selectors.round_results(latest_closed)
+    results = selectors.round_results(rnd=latest_closed)
     assert results.disagreements and results.actions
 
 

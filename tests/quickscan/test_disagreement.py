@@ -2,12 +2,12 @@
 
 import pytest
 
+from core.roles import Role
 from quickscan import selectors
 from quickscan.models import Rating
-from quickscan.selectors import disagrees, wide_apart
+from quickscan.scoring import disagrees, wide_apart
 from tests.factories import make_staff
 from tests.quickscan.helpers import answer, make_round
-from wegwijzer.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_round_results_flag_exactly_the_items_where_respondents_differ(small, li
     answer(rnd, jeugd, {"a-vast": OP, "a-nieuw": DE, "b-een": OP, "b-twee": NN})
     answer(rnd, taal, {"a-vast": OP, "a-nieuw": DE, "b-een": NN, "b-twee": DE})
     answer(rnd, manager, {"a-vast": WN, "a-nieuw": DE, "b-een": DE})  # b-twee not yet
-    results = selectors.round_results(rnd)
+    results = selectors.round_results(rnd=rnd)
     rows = {row.round_item.item.key: row for row in results.items}
     assert {key for key, row in rows.items() if row.disagrees} == {"b-een", "b-twee"}
     assert rows["b-een"].wide_apart and not rows["b-twee"].wide_apart

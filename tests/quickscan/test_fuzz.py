@@ -6,7 +6,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quickscan import selectors, services
+from quickscan import scoring, services
 from quickscan.models import Rating, Response, RoundItem
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_agree_form_survives_anything(
     )
 )
 def test_scores_stay_between_0_and_100_and_leave_out_nvt(answers):
-    score = selectors.Score.of(answers)
+    score = scoring.Score.of(answers)
     counted = [a for a in answers if a in (Rating.OP_ORDE, Rating.DEELS, Rating.NOG_NIET)]
     if not counted:
         assert score.percent is None
@@ -101,5 +101,5 @@ def test_scores_stay_between_0_and_100_and_leave_out_nvt(answers):
 @given(answers=st.lists(st.sampled_from([*Rating.values, ""]), max_size=20))
 def test_weet_niet_and_no_answer_never_make_a_disagreement(answers):
     opinions = [a for a in answers if a and a != Rating.WEET_NIET]
-    assert selectors.disagrees(answers) == (len(set(opinions)) > 1)
-    assert selectors.disagrees(answers) == selectors.disagrees(opinions)
+    assert scoring.disagrees(answers) == (len(set(opinions)) > 1)
+    assert scoring.disagrees(answers) == scoring.disagrees(opinions)

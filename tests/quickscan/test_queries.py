@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.roles import Role
 from quickscan import services
 from quickscan.models import Item, Rating, Respondent, Response, RoundItem
 from tests.factories import make_staff
-from wegwijzer.roles import Role
 
 pytestmark = pytest.mark.django_db
 

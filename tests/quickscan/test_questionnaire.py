@@ -1,5 +1,5 @@
-"""The questionnaire in fixtures/: a section per Wegwijzer chapter, versioned items that link to
-the phase of the Wegwijzer that helps to improve them."""
+"""The questionnaire fixture: a section per Wegwijzer chapter, versioned items that link to the
+phase of the Wegwijzer that helps to improve them."""
 
 import re
 from io import StringIO
@@ -41,11 +41,12 @@ def test_a_section_per_chapter_in_the_order_and_with_the_titles_of_the_wegwijzer
         assert section.intro
 
 
-@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026, 2030])
-def test_every_year_asks_four_to_six_statements_per_section(questionnaire, year):
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026, 2027, 2030])
+def test_every_year_asks_four_to_nine_statements_per_section(questionnaire, year):
+    # From 2027 statements ask one thing each, so some sections grew past six.
     for section in Section.objects.all():
         asked = section.items.filter(asked_in(year)).count()
-        assert 4 <= asked <= 6, (section.key, year, asked)
+        assert 4 <= asked <= 9, (section.key, year, asked)
 
 
 def test_items_have_unique_stable_keys_and_distinct_dutch_statements(questionnaire):

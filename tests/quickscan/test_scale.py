@@ -5,10 +5,10 @@ import random
 import pytest
 from django.utils import timezone
 
+from core.roles import Role
 from quickscan import scale, selectors
 from quickscan.models import Respondent, Response, Round, RoundItem, RoundStatus
 from tests.factories import make_staff
-from wegwijzer.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -29,5 +29,5 @@ def test_ten_rounds_of_eight_respondents_and_run_once(questionnaire, library):
     assert Response.objects.filter(round_item__round=rounds[-1]).count() == 8 * items
     assert not RoundItem.objects.filter(agreed="").exists()
     assert count > 8 * items * 10
-    assert len(selectors.comparison(rounds[-1]).years) == 10
+    assert len(selectors.comparison(rnd=rounds[-1]).years) == 10
     assert scale.generate(library=library, people=people, rng=random.Random(1), factor=1) == 0

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.roles import Role
 from quickscan import services
 from quickscan.models import (
     EventKind,
@@ -19,7 +20,6 @@ from quickscan.models import (
 )
 from tests.factories import LibraryFactory, make_staff
 from tests.quickscan.helpers import agree, answer, make_round
-from wegwijzer.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -56,15 +56,29 @@ def test_huge_ids_are_a_message_not_a_crash(client_for, options):
 
 
 @fuzz
-@given(outcome=odd_value, reason=odd_text, version=odd_value)
-def test_close_form_survives_anything(client_for, make_referral, outcome, reason, version):
+@given(
+    slug=st.sampled_from(["afronden", "afwijzen", "doorsturen", "in-behandeling"]),
+    outcome=odd_value,
+    reason=odd_text,
+    version=odd_value,
+    offer=odd_value,
+)
+def test_transition_forms_survive_anything(
+    client_for, make_referral, slug, outcome, reason, version, offer
+):
     referral = make_referral()
     client = client_for("specialist")
     response = client.post(
-        reverse("referrals:close", args=[referral.pk]),
-        {"outcome": outcome, "reason": reason, "version": version},
+        reverse("referrals:transition", args=[referral.pk, slug]),
+        {
+            f"{slug}-outcome": outcome,
+            f"{slug}-reason": reason,
+            f"{slug}-version": version,
+            f"{slug}-offer": offer,
+        },
     )
     assert response.status_code in {302, 400, 409}
     referral.refresh_from_db()
     if response.status_code != 302:
-        assert referral.is_open
+        assert referral.status == "verstuurd"
+        assert not referral.events.exists()

@@ -161,3 +161,38 @@ def test_the_database_refuses_contact_without_consent(make_referral):
     referral = make_referral()
     with pytest.raises(IntegrityError), transaction.atomic():
         Referral.objects.filter(pk=referral.pk).update(contact_phone="0612345678")
+
+
+# The moment of the referral ------------------------------------------------------------
+
+
+def test_an_old_moment_needs_a_confirmation(client_for, options):
+    old = (timezone.localtime() - datetime.timedelta(days=20)).strftime("%Y-%m-%dT%H:%M")
+    client = client_for("frontoffice")
+    response = client.post(reverse("referrals:log"), form_data(options, referred_at=old))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "ligt meer dan 14 dagen terug" in html
+    assert 'name="confirm_old"' in html
+    assert not Referral.objects.exists()
+    response = client.post(
+        reverse("referrals:log"), form_data(options, referred_at=old, confirm_old="on")
+    )
+    assert response.status_code == 302
+    assert Referral.objects.get().referred_at.date() <= timezone.localdate()
+
+
+@pytest.mark.parametrize("moment", ["1999-03-01T10:00", "2000-01-01T00:00"])
+def test_a_moment_long_ago_is_refused_even_when_confirmed(client_for, options, moment):
+    response = client_for("frontoffice").post(
+        reverse("referrals:log"), form_data(options, referred_at=moment, confirm_old="on")
+    )
+    assert response.status_code == 400
+    assert "meer dan een jaar terug" in response.content.decode()
+    assert not Referral.objects.exists()
+
+
+def test_the_form_explains_the_window(client_for, options):
+    html = client_for("frontoffice").get(reverse("referrals:log")).content.decode()
+    assert "Niet in de toekomst" in html and "14 dagen" in html
+    assert 'name="confirm_old"' not in html

@@ -1,4 +1,4 @@
-"""The receiving specialist closes the loop."""
+"""The receiving side: incoming lists, the steps each person is offered, who sees what."""
 
 import datetime
 
@@ -6,18 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from referrals.models import Outcome, Referral, ReferralEvent
-from tests.factories import make_staff
-from wegwijzer.roles import Role
+from referrals.models import Outcome, ReferralEvent, Status
 
 pytestmark = pytest.mark.django_db
 
 
-def close(client, referral, outcome="started", reason="Doet mee aan de taalgroep", version=None):
-    return client.post(
-        reverse("referrals:close", args=[referral.pk]),
-        {"outcome": outcome, "reason": reason, "version": version or referral.version},
-    )
+def step(client, referral, slug, **data):
+    payload = {f"{slug}-version": data.pop("version", referral.version)}
+    payload.update({f"{slug}-{key}": value for key, value in data.items()})
+    return client.post(reverse("referrals:transition", args=[referral.pk, slug]), payload)
 
 
 def test_specialist_sees_incoming_referrals_for_own_offers_only(client_for, make_referral):
@@ -27,85 +24,106 @@ def test_specialist_sees_incoming_referrals_for_own_offers_only(client_for, make
     assert [r.pk for r in response.context["page"].object_list] == [mine.pk]
 
 
-def test_specialist_closes_with_outcome_and_reason(client_for, users, make_referral):
+def test_a_referral_moves_through_the_loop_and_each_step_is_recorded(
+    client_for, users, make_referral
+):
     referral = make_referral()
-    response = close(client_for("specialist"), referral)
+    client = client_for("specialist")
+    assert step(client, referral, "ontvangen").status_code == 302
+    referral.refresh_from_db()
+    assert referral.status == Status.ONTVANGEN and referral.received_at is not None
+    assert step(client, referral, "in-behandeling", reason="Intake op dinsdag").status_code == 302
+    referral.refresh_from_db()
+    response = step(client, referral, "afronden", outcome="started", reason="Doet mee")
     assert response.status_code == 302
     referral.refresh_from_db()
-    assert referral.outcome == Outcome.STARTED
-    assert referral.outcome_reason == "Doet mee aan de taalgroep"
-    assert referral.closed_by == users["specialist"]
-    assert referral.events.get().kind == ReferralEvent.Kind.CLOSED
+    assert (referral.status, referral.outcome) == (Status.AFGEROND, Outcome.STARTED)
+    assert referral.closed_by == users["specialist"] and referral.version == 4
+    events = list(referral.events.values_list("kind", "status", "by"))
+    specialist = users["specialist"].pk
+    assert events == [
+        (ReferralEvent.Kind.RECEIVED, Status.ONTVANGEN, specialist),
+        (ReferralEvent.Kind.STARTED, Status.IN_BEHANDELING, specialist),
+        (ReferralEvent.Kind.COMPLETED, Status.AFGEROND, specialist),
+    ]
 
 
-def test_closing_without_a_reason_is_refused(client_for, make_referral):
-    referral = make_referral()
-    response = close(client_for("specialist"), referral, reason="")
+def test_arrived_needs_no_reason_but_not_reached_does(client_for, make_referral):
+    client = client_for("specialist")
+    arrived = make_referral()
+    assert step(client, arrived, "afronden", outcome="arrived", reason="").status_code == 302
+    missed = make_referral()
+    response = step(client, missed, "afronden", outcome="not_arrived", reason="")
     assert response.status_code == 400
-    assert "Geef een korte reden bij het afsluiten" in response.content.decode()
-    referral.refresh_from_db()
-    assert referral.is_open
+    assert "Geef een korte reden of toelichting" in response.content.decode()
+    missed.refresh_from_db()
+    assert missed.status == Status.VERSTUURD and not missed.events.exists()
 
 
-def test_closing_with_an_unknown_outcome_is_refused(client_for, make_referral):
+def test_rejecting_needs_a_reason(client_for, make_referral):
     referral = make_referral()
-    response = close(client_for("specialist"), referral, outcome="open")
-    assert response.status_code == 400
+    client = client_for("specialist")
+    assert step(client, referral, "afwijzen", reason="").status_code == 400
+    assert step(client, referral, "afwijzen", reason="Past niet").status_code == 302
     referral.refresh_from_db()
-    assert referral.is_open
-
-
-def test_a_specialist_of_another_offer_may_not_close(client_for, make_referral):
-    referral = make_referral("BoekStart")
-    assert close(client_for("specialist"), referral).status_code == 403
-    referral.refresh_from_db()
-    assert referral.is_open
-
-
-def test_mt_and_frontoffice_change_nothing(client_for, make_referral):
-    referral = make_referral()
-    assert close(client_for("mt"), referral).status_code == 403
-    assert close(client_for("frontoffice"), referral).status_code == 403
-    referral.refresh_from_db()
-    assert referral.is_open
+    assert referral.status == Status.AFGEWEZEN and referral.outcome_reason == "Past niet"
 
 
 def test_reopening_is_recorded_and_needs_a_reason(client_for, make_referral):
     referral = make_referral()
     client = client_for("specialist")
-    close(client, referral)
+    step(client, referral, "afronden", outcome="arrived")
     referral.refresh_from_db()
-    response = client.post(
-        reverse("referrals:reopen", args=[referral.pk]), {"reason": "", "version": referral.version}
-    )
-    assert response.status_code == 400
-    response = client.post(
-        reverse("referrals:reopen", args=[referral.pk]),
-        {"reason": "Toch niet gestart", "version": referral.version},
-    )
-    assert response.status_code == 302
+    assert step(client, referral, "heropenen", reason="").status_code == 400
+    assert step(client, referral, "heropenen", reason="Toch niet gestart").status_code == 302
     referral.refresh_from_db()
-    assert referral.is_open
+    assert referral.status == Status.IN_BEHANDELING and referral.outcome == ""
     kinds = list(referral.events.values_list("kind", flat=True))
-    assert kinds == [ReferralEvent.Kind.CLOSED, ReferralEvent.Kind.REOPENED]
+    assert kinds == [ReferralEvent.Kind.COMPLETED, ReferralEvent.Kind.REOPENED]
 
 
-def test_two_specialists_closing_at_once_do_not_overwrite_each_other(
-    client, users, library, make_referral
-):
+def test_each_person_is_offered_only_their_steps(client_for, make_referral):
     referral = make_referral()
-    colleague = make_staff(library, Role.SPECIALIST, username="collega")
-    referral.offer.specialists.add(colleague)
-    version = referral.version
-    client.force_login(users["specialist"])
-    assert close(client, referral, "started", "Gestart", version).status_code == 302
-    client.force_login(colleague)
-    response = close(client, referral, "not_arrived", "Niet gekomen", version)
+    url = reverse("referrals:detail", args=[referral.pk])
+
+    def offered(role):
+        return [t.slug for t, _form in client_for(role).get(url).context["steps"]]
+
+    assert offered("specialist") == [
+        "ontvangen",
+        "in-behandeling",
+        "afronden",
+        "afwijzen",
+        "doorsturen",
+    ]
+    assert offered("frontoffice") == ["intrekken"]
+    assert offered("mt") == []
+    assert offered("trekker") == []  # the offer has its own receiver
+    html = client_for("frontoffice").get(url).content.decode()
+    assert "Verwijzing corrigeren" in html and "Afronden" not in html
+
+
+def test_a_stale_version_is_a_409_and_changes_nothing(client_for, users, make_referral):
+    referral = make_referral()
+    client = client_for("specialist")
+    assert step(client, referral, "ontvangen").status_code == 302
+    response = step(client, referral, "afwijzen", reason="Dubbel", version=referral.version)
     assert response.status_code == 409
     assert "Een collega heeft deze verwijzing intussen bijgewerkt" in response.content.decode()
     referral.refresh_from_db()
-    assert referral.outcome == Outcome.STARTED
-    assert referral.outcome_reason == "Gestart"
+    assert referral.status == Status.ONTVANGEN
+
+
+def test_a_step_that_no_longer_fits_the_state_is_refused(client_for, make_referral):
+    referral = make_referral()
+    client = client_for("specialist")
+    step(client, referral, "afronden", outcome="arrived")
+    referral.refresh_from_db()
+    response = step(client, referral, "ontvangen")
+    assert response.status_code == 409
+    assert "Dat kan niet meer" in response.content.decode()
+    referral.refresh_from_db()
+    assert referral.status == Status.AFGEROND and referral.events.count() == 1
 
 
 def test_overdue_referrals_stand_out(client_for, make_referral):
@@ -130,26 +148,26 @@ def test_frontoffice_sees_only_own_referrals(client_for, users, make_referral):
     assert client.get(reverse("referrals:detail", args=[other.pk])).status_code == 404
 
 
-def test_contact_details_are_shown_only_to_the_receiving_specialist(client_for, make_referral):
+def test_the_referrer_sees_the_outcome_in_the_list_and_on_the_referral(client_for, make_referral):
+    referral = make_referral(user="frontoffice")
+    step(client_for("specialist"), referral, "afronden", outcome="started", reason="Taalgroep")
+    client = client_for("frontoffice")
+    listed = client.get(reverse("referrals:list")).content.decode()
+    assert "Afgerond: gestart met het aanbod" in listed
+    detail = client.get(reverse("referrals:detail", args=[referral.pk])).content.decode()
+    assert "Gestart met het aanbod: Taalgroep" in detail
+
+
+def test_contact_details_are_shown_only_to_the_receiver(client_for, make_referral):
     referral = make_referral(
         contact_consent=True, contact_first_name="Aylin", contact_phone="0612345678"
     )
-    assert (
-        "0612345678"
-        in client_for("specialist")
-        .get(reverse("referrals:detail", args=[referral.pk]))
-        .content.decode()
-    )
-    assert (
-        "0612345678"
-        not in client_for("mt")
-        .get(reverse("referrals:detail", args=[referral.pk]))
-        .content.decode()
-    )
+    url = reverse("referrals:detail", args=[referral.pk])
+    assert "0612345678" in client_for("specialist").get(url).content.decode()
+    assert "0612345678" not in client_for("mt").get(url).content.decode()
 
 
 def test_follow_up_date_defaults_to_fourteen_days(make_referral):
     referral = make_referral(days_ago=3)
     expected = timezone.localdate() - datetime.timedelta(days=3) + datetime.timedelta(days=14)
     assert referral.follow_up_date == expected
-    assert Referral.objects.count() == 1

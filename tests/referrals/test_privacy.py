@@ -13,6 +13,20 @@ from referrals.models import Referral, ReferralEvent
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def make_referral(make_referral):
+    """As the shared fixture, with the row created when the referral happened: retention
+    counts from creation, and these referrals are meant to be that old."""
+
+    def _make(*args, **kwargs):
+        referral = make_referral(*args, **kwargs)
+        Referral.objects.filter(pk=referral.pk).update(created_at=referral.referred_at)
+        referral.refresh_from_db()
+        return referral
+
+    return _make
+
+
 def test_retention_erases_contact_and_notes_of_old_referrals_only(make_referral, settings):
     settings.WEGWIJZER_REFERRAL_RETENTION_DAYS = 183
     old = make_referral(
@@ -64,6 +78,17 @@ def test_retention_command_is_safe_to_run_again(make_referral):
 def test_retention_period_is_a_setting(make_referral, settings):
     make_referral(days_ago=40, note="kort bewaren")
     settings.WEGWIJZER_REFERRAL_RETENTION_DAYS = 30
+    call_command("erase_referral_personal_data", stdout=StringIO())
+    assert Referral.objects.get().note == ""
+
+
+def test_a_library_s_own_retention_period_wins(make_referral, settings, library):
+    make_referral(days_ago=40, note="kort bewaren")
+    settings.WEGWIJZER_REFERRAL_RETENTION_DAYS = 183
+    call_command("erase_referral_personal_data", stdout=StringIO())
+    assert Referral.objects.get().note == "kort bewaren"
+    library.referral_retention_days = 30
+    library.save()
     call_command("erase_referral_personal_data", stdout=StringIO())
     assert Referral.objects.get().note == ""
 

@@ -1,8 +1,8 @@
 """Who may open each Wegwijzer URL (read by tests/test_url_access.py)."""
 
-from wegwijzer.roles import Role
+from core.roles import Role
 
-READERS = frozenset({Role.WERKGROEP, Role.TREKKER, Role.MT})
+READERS = frozenset({Role.WERKGROEP, Role.TREKKER, Role.MT, Role.BEHEER})
 WORKGROUP = frozenset({Role.WERKGROEP, Role.TREKKER})
 
 ACCESS = {

@@ -25,7 +25,7 @@ def test_unknown_theme_or_phase_is_a_404(client_for, cycle):
 
 def test_home_shows_workgroup_its_steps_and_progress(client_for, cycle):
     html = client_for("werkgroep").get("/").content.decode()
-    assert "Mijn stappen" in html
+    assert "Mijn taken" in html
     assert "Voortgang cyclus 2026" in html
 
 
@@ -35,11 +35,22 @@ def test_home_shows_mt_the_overview(client_for, cycle):
     assert reverse("themes:dossier_pdf") in html
 
 
-def test_first_visit_starts_a_cycle_named_after_the_year(client_for, content):
+def test_a_visit_starts_no_cycle_the_trekker_starts_the_first_with_a_button(client_for, content):
+    from django.utils import timezone
+
     from themes.models import Cycle
 
-    client_for("werkgroep").get(reverse("themes:overview"))
-    assert Cycle.objects.filter(is_current=True).count() == 1
+    for path in ("/", reverse("themes:overview"), reverse("themes:my_steps")):
+        response = client_for("werkgroep").get(path)
+        assert response.status_code == 200
+    assert "De trekker van de werkgroep start de eerste cyclus" in response.content.decode()
+    assert not Cycle.objects.exists()  # a GET never writes
+    page = client_for("trekker").get(reverse("themes:overview")).content.decode()
+    assert f'action="{reverse("themes:cycles")}"' in page
+    year = str(timezone.localdate().year)
+    response = client_for("trekker").post(reverse("themes:cycles"), {"name": year})
+    assert response.status_code == 302
+    assert Cycle.objects.get(is_current=True).name == year
 
 
 def test_steps_that_ask_for_what_the_app_does_link_to_it(client_for, cycle):

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from tests.factories import CycleFactory
 from themes import selectors, services
 from themes.models import Assessment, Cycle, Phase, Step, StepProgress, SummaryAnswer
 from themes.selectors import Status, derive_status
@@ -188,6 +189,14 @@ def test_phase_status_rule(total, done, assessment, expected):
     assert derive_status(total=total, done=done, assessment=assessment) == expected
 
 
+def test_progress_percent_rounds_half_up_like_the_quickscan():
+    # Bug fix: round() made 1 of 8 steps read 12% here and 13% in the Quickscan.
+    phase = selectors.PhaseState(phase=None, total=8, done=1, answer=None)
+    assert phase.percent == 13
+    assert selectors.PhaseState(phase=None, total=0, done=0, answer=None).percent == 0
+    assert str(phase.status_label) == "bezig"
+
+
 def test_statuses_roll_up_to_theme_and_overall(users, cycle):
     phase = first_phase()
     for step in phase.steps.all():
@@ -257,9 +266,7 @@ def test_a_closed_cycle_cannot_be_changed(users, cycle, library):
 
 
 def test_cycle_of_another_library_is_not_found(client_for, cycle):
-    from tests.factories import LibraryFactory
-
-    other = Cycle.objects.create(library=LibraryFactory(), name="elders")
+    other = CycleFactory(name="elders")
     response = client_for("mt").get(reverse("themes:overview") + f"?cyclus={other.pk}")
     assert response.status_code == 404
 
@@ -271,7 +278,7 @@ def _fill_history(library, users, cycles=3):
     steps = list(Step.objects.all())
     phases = list(Phase.objects.all())
     for n in range(cycles):
-        cycle = Cycle.objects.create(library=library, name=f"oud-{n}", is_current=False)
+        cycle = CycleFactory(library=library, name=f"oud-{n}", is_current=False)
         StepProgress.objects.bulk_create(
             StepProgress(cycle=cycle, step=s, is_done=True, done_by=users["werkgroep"])
             for s in steps

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import RequestFactory
 
-from wegwijzer.models import Branch, Library
-from wegwijzer.roles import Role, user_roles
+from core.models import Branch, Library
+from core.roles import Role, user_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from core.models import Library
 from referrals.defaults import referral_options_create_defaults
-from wegwijzer.models import Library
 
 
 class Command(BaseCommand):

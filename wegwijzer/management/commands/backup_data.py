@@ -1,4 +1,5 @@
 import gzip
+import os
 from pathlib import Path
 
 from django.core.management import call_command
@@ -9,9 +10,10 @@ EXCLUDE = [
     "contenttypes",
     "auth.permission",
     "sessions",
-    "admin.logentry",
     "axes",
 ]
+# The admin log and the audit history (the historical tables of each app) are kept: who
+# changed what must survive a restore.
 
 
 class Command(BaseCommand):
@@ -29,7 +31,14 @@ class Command(BaseCommand):
         if not target.parent.exists():
             raise CommandError(f"De map {target.parent} bestaat niet.")
         partial = target.with_name(target.name + ".tmp")
-        with gzip.open(partial, "wt", encoding="utf-8") as stream:
+        partial.unlink(missing_ok=True)
+        # Readable by the owner only, from the first byte: the file holds password hashes and,
+        # until the retention period ends, contact details.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with (
+            os.fdopen(descriptor, "wb") as raw,
+            gzip.open(raw, "wt", encoding="utf-8") as stream,
+        ):
             call_command(
                 "dumpdata",
                 exclude=EXCLUDE,

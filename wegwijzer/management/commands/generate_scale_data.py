@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from wegwijzer import scale
+from core import scale
+from notifications.services import silenced
 from wegwijzer.app_modules import domain_app_modules
 
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             library, people = scale.generate(rng=rng, password=password)
         for app, module in domain_app_modules("scale"):
-            with transaction.atomic():
+            with transaction.atomic(), silenced():
                 count = module.generate(library=library, people=people, rng=rng, factor=factor)
             self.stdout.write(f"{app}: {count} rijen")
         self.stdout.write(

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Laadt de inhoud (Wegwijzer, Quickscan-vragenlijst, keuzelijsten) uit fixtures/, "
-        "maar alleen in een lege tabel: wat beheer al heeft aangepast, blijft staan."
+        "Laadt de inhoud (Wegwijzer, Quickscan-vragenlijst, keuzelijsten) uit de fixtures van "
+        "de apps, maar alleen in een lege tabel: wat beheer al heeft aangepast, blijft staan."
     )
 
     def add_arguments(self, parser):

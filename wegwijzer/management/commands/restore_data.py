@@ -28,8 +28,16 @@ class Command(BaseCommand):
         try:
             with gzip.open(source, "rt", encoding="utf-8") as stream:
                 data = json.load(stream)
+        except EOFError as exc:
+            raise CommandError(
+                f"{source} is afgebroken (onvolledig gekopieerd of de schijf was vol): het "
+                "bestand houdt midden in de back-up op. Er is niets veranderd; neem een "
+                "volledige kopie of een andere back-up."
+            ) from exc
         except (OSError, ValueError) as exc:
             raise CommandError(f"{source} is geen leesbare back-up: {exc}") from exc
+        if not isinstance(data, list):
+            raise CommandError(f"{source} is geen back-up van backup_data.")
         if not yes:
             answer = input("Alle huidige gegevens worden vervangen. Doorgaan? [ja/nee] ")
             if answer.strip().lower() not in {"ja", "j", "yes", "y"}:
@@ -43,4 +51,7 @@ class Command(BaseCommand):
                 # groups come back from the backup with their own keys.
                 Group.objects.all().delete()
                 call_command("loaddata", plain.name, verbosity=0)
+                # An older backup still holds personal data whose retention period has
+                # ended since; it goes again before anyone can see it.
+                call_command("erase_referral_personal_data", verbosity=0, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"{len(data)} rijen teruggezet uit {source}."))

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from core.demo import DEMO_USERS, demo_library_create
+from notifications.services import silenced
 from wegwijzer.app_modules import domain_app_modules
-from wegwijzer.demo import DEMO_USERS, demo_library_create
 
 
 class Command(BaseCommand):
@@ -22,8 +23,10 @@ class Command(BaseCommand):
         password = settings.WEGWIJZER_DEMO_PASSWORD
         library, created = demo_library_create(password=password)
         # Each app may bring its own demo data in <app>/demo.py: load_demo(library=...).
-        for _app, module in domain_app_modules("demo"):
-            module.load_demo(library=library)
+        # Made-up history is nobody's news: no notifications, no e-mail.
+        with silenced():
+            for _app, module in domain_app_modules("demo"):
+                module.load_demo(library=library)
 
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demobibliotheek: {library.name}"))
@@ -32,4 +35,4 @@ class Command(BaseCommand):
             roles = ", ".join(role.value for role in spec.roles)
             note = " (nieuw)" if spec.username in created else ""
             self.stdout.write(f"  {spec.username:<12} rollen: {roles}{note}")
-        self.stdout.write("Open http://127.0.0.1:8000/ en meld je aan.")
+        self.stdout.write("Start de server en meld je aan met een van deze accounts.")

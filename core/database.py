@@ -1,0 +1,19 @@
+"""Telling a database that is busy (a lock held too long) from one that is broken."""
+
+from django.db import DatabaseError, OperationalError
+
+# PostgreSQL: lock_not_available, query_canceled (statement/lock timeout), deadlock,
+# serialization failure. All say "try again", none says "something is wrong with your input".
+BUSY_SQLSTATES = {"55P03", "57014", "40P01", "40001"}
+BUSY_MESSAGES = ("database is locked", "database table is locked", "lock timeout")
+
+
+def is_busy(exc: BaseException) -> bool:
+    if not isinstance(exc, DatabaseError):
+        return False
+    cause = exc.__cause__
+    if getattr(cause, "sqlstate", None) in BUSY_SQLSTATES:
+        return True
+    return isinstance(exc, OperationalError) and any(
+        text in str(exc).lower() for text in BUSY_MESSAGES
+    )
