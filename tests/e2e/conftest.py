@@ -75,5 +75,14 @@ def login(page, username: str, password: str) -> None:
     page.goto(f"{page.base_url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_load_state()
+    follow(page, page.get_by_role("button", name="Aanmelden"))
+
+
+def follow(page, target) -> None:
+    """Click a link or plain submit button and wait until the next page has loaded.
+
+    A click only starts the navigation; code that reads or evaluates the page right after it
+    can meet the old document or none at all (axe then fails on a null document).
+    """
+    with page.expect_navigation(wait_until="load"):
+        target.click()

@@ -46,7 +46,8 @@ def _view_name(path: str) -> str | None:
 def crawl(page, limit: int = 80) -> dict[str, list]:
     """Visit every reachable page; return the serious and critical violations per path."""
     per_view: Counter = Counter()
-    queue, seen, found = ["/"], {"/"}, {}
+    queue, seen = ["/"], {"/"}
+    found: dict[str, list] = {}
     while queue and len(found) < limit:
         path = queue.pop(0)
         response = page.goto(page.base_url + path)

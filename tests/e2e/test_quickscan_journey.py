@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from quickscan.models import Item, Rating, Respondent, Round, RoundItem, Section
-from tests.e2e.conftest import login
+from tests.e2e.conftest import follow, login
 from tests.factories import PASSWORD
 from tests.quickscan.helpers import make_round
 
@@ -97,6 +97,7 @@ def check_axe(page):
     """WCAG 2.1 AA on the page in front of us: no serious or critical violations."""
     if not AXE.exists():
         return  # tests/e2e/test_accessibility.py reports the missing axe-core
+    page.wait_for_load_state("load")
     # Evaluated through the browser's debugging protocol: the page's CSP stays in force.
     page.evaluate(AXE.read_text())
     result = page.evaluate(
@@ -155,7 +156,7 @@ def test_two_respondents_agree_close_and_mt_reads_the_pdf(
     }
 
     # Each answers on their own, differently on 1.1.
-    trekker.get_by_role("link", name="Quickscan invullen").click()
+    follow(trekker, trekker.get_by_role("link", name="Quickscan invullen"))
     check_axe(trekker)
     fill_in(trekker, {"1.1": "op orde", "1.2": "deels", "2.1": "op orde"})
     werkgroep = signed_in(browser, live_server, users["werkgroep"])
@@ -169,7 +170,7 @@ def test_two_respondents_agree_close_and_mt_reads_the_pdf(
 
     # The workgroup sees every answer, the disagreement highlighted, and agrees.
     trekker.goto(f"{live_server.url}/quickscan/")
-    trekker.get_by_role("link", name="Antwoorden afstemmen").click()
+    follow(trekker, trekker.get_by_role("link", name="Antwoorden afstemmen"))
     first = trekker.locator("#vraag-alg-trekker-werkgroep")
     assert "Verschil van mening: van op orde tot nog niet" in first.inner_text()
     assert WHY in first.inner_text()
@@ -222,10 +223,10 @@ def test_two_respondents_agree_close_and_mt_reads_the_pdf(
     outcome = mt.get_by_role("region", name=f"Uitkomst {year}")
     assert "83%" in outcome.inner_text()
     assert f"+33 procentpunt ten opzichte van {year - 1}" in outcome.inner_text()
-    mt.get_by_role("link", name="Vergelijking met eerdere jaren").first.click()
+    follow(mt, mt.get_by_role("link", name="Vergelijking met eerdere jaren").first)
     check_axe(mt)
     screenshot(mt, "vergelijking")
-    mt.get_by_role("link", name=f"Resultaten {year}").click()
+    follow(mt, mt.get_by_role("link", name=f"Resultaten {year}"))
     check_axe(mt)
     with mt.expect_download() as download_info:
         mt.get_by_role("link", name="Rapport voor het MT (PDF)").click()
