@@ -1,7 +1,7 @@
 """The Quickscan: a versioned questionnaire, a round per library per year, the individual
 answers of the invited respondents and the answer the workgroup agrees on per item.
 
-The questionnaire is content (fixtures/quickscan_vragenlijst.json in this app, editable by
+The questionnaire is content (fixtures/quickscan_vragenlijst.json, editable by
 beheer). Every item has a stable key; an item is asked from `introduced_in` and up to (not
 including) `retired_in`, so rewording keeps the key and years compare item by item. A round
 stores the wording of each item as it was asked that year.

@@ -17,12 +17,10 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-# The source checkout. Templates, static files and fixtures live inside the packages, so an
-# installed copy (`pip install .`) needs nothing from here; its runtime files (the default
-# SQLite database, collected static files) go to the working directory instead of into
-# site-packages.
+# The source checkout: the site runs from it (templates/ and fixtures/ live at its top level),
+# and the default SQLite database and collected static files are written into it.
 BASE_DIR = Path(__file__).resolve().parent.parent
-RUN_DIR = BASE_DIR if (BASE_DIR / "manage.py").is_file() else Path.cwd()
+RUN_DIR = BASE_DIR
 
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nee", ""}
@@ -151,10 +149,9 @@ WSGI_APPLICATION = "wegwijzer.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # Every template lives in its app: the site-wide ones (base, home, error pages, login,
-        # admin overrides) in the project package, which comes before django.contrib.admin in
-        # INSTALLED_APPS so its registration/ and admin/ templates win.
-        "DIRS": [],
+        # Every template of the project lives in templates/, one folder per app; DIRS is searched
+        # before the apps, so its registration/ and admin/ templates override Django's own.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -258,7 +255,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
 # The source strings are Dutch and Django brings its own Dutch catalogue, so the project has no
-# locale folder of its own. Fixtures are found in each app's fixtures/ folder.
+# locale folder of its own.
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
