@@ -154,6 +154,18 @@ class Step(models.Model):
     def __str__(self) -> str:
         return _("{phase} – stap {number}").format(phase=self.phase, number=self.number)
 
+    @property
+    def location(self) -> str:
+        """Where the step stands in the Wegwijzer: theme, phase and number."""
+        return _("{theme} – {phase}, stap {number}").format(
+            theme=self.phase.theme.title, phase=self.phase.get_kind_display(), number=self.number
+        )
+
+    @property
+    def display_title(self) -> str:
+        """How lists and notifications name the step: its short title, else where it stands."""
+        return self.title or self.location
+
 
 class StepItem(models.Model):
     """A sub-point of a step: an a/b/c list or a checklist line."""

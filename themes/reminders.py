@@ -28,20 +28,19 @@ def send_reminders(*, today: datetime.date) -> int:
     for row in rows:
         overdue = row.due_date < today
         step = row.step
-        where = _("{theme} – {phase}, stap {number}").format(
-            theme=step.phase.theme.title, phase=step.phase.get_kind_display(), number=step.number
-        )
         title = (
-            _("Stap over de streefdatum: {where}")
+            _("Stap over de streefdatum: {title}")
             if overdue
-            else _("Stap bijna aan de beurt: {where}")
-        ).format(where=where)
+            else _("Stap bijna aan de beurt: {title}")
+        ).format(title=step.display_title)
         sent += len(
             notify(
                 recipients=[row.assigned_to],
                 event=Event.TASK_DUE,
                 title=title,
-                body=_("Streefdatum {date}.").format(date=row.due_date.strftime("%d-%m-%Y")),
+                body=step.location
+                + ". "
+                + _("Streefdatum {date}.").format(date=row.due_date.strftime("%d-%m-%Y")),
                 url=reverse("themes:phase", args=[step.phase.theme.slug, step.phase.kind])
                 + f"#stap-{step.number}",
                 key=f"step:{row.pk}:{row.due_date}:{'overdue' if overdue else 'soon'}",

@@ -85,18 +85,13 @@ def step_update(
 
 def _notify_assignee(progress: StepProgress, *, by: AbstractBaseUser) -> None:
     step = progress.step
-    where = _("{theme} – {phase}, stap {number}").format(
-        theme=step.phase.theme.title, phase=step.phase.get_kind_display(), number=step.number
-    )
-    body = (
-        _("Streefdatum {date}.").format(date=progress.due_date.strftime("%d-%m-%Y"))
-        if progress.due_date
-        else ""
-    )
+    body = step.location + "."
+    if progress.due_date:
+        body += " " + _("Streefdatum {date}.").format(date=progress.due_date.strftime("%d-%m-%Y"))
     notify(
         recipients=[progress.assigned_to],
         event=Event.TASK_ASSIGNED,
-        title=_("Een stap is aan jou toegewezen: {where}").format(where=where),
+        title=_("Een stap is aan jou toegewezen: {title}").format(title=step.display_title),
         body=body,
         url=reverse("themes:phase", args=[step.phase.theme.slug, step.phase.kind])
         + f"#stap-{step.number}",

@@ -46,12 +46,8 @@ def tasks_for(
         rows.append(
             TaskRow(
                 kind=_("Wegwijzer-stap"),
-                what=step.text,
-                where=_("{theme} – {phase}, stap {number}").format(
-                    theme=step.phase.theme.title,
-                    phase=step.phase.get_kind_display(),
-                    number=step.number,
-                ),
+                what=step.title or step.text,
+                where=step.location,
                 url=reverse("themes:phase", args=[step.phase.theme.slug, step.phase.kind])
                 + f"#stap-{step.number}",
                 due=progress.due_date,
