@@ -51,7 +51,7 @@ def page(browser, live_server, request):
         viewport={"width": 1024, "height": 768}, locale="nl-NL", accept_downloads=True
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     page.base_url = live_server.url
     yield page
     context.close()
@@ -76,6 +76,17 @@ def login(page, username: str, password: str) -> None:
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     follow(page, page.get_by_role("button", name="Aanmelden"))
+
+
+# A PDF renders in a second on a quiet machine, but the CI machine may be busy with other work.
+PDF_TIMEOUT_MS = 90_000
+
+
+def download(page, target):
+    """Click a link to a file (a PDF) and return the finished download."""
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as info:
+        target.click(timeout=PDF_TIMEOUT_MS)
+    return info.value
 
 
 def follow(page, target) -> None:

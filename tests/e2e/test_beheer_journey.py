@@ -12,7 +12,7 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from referrals.models import Offer
-from tests.e2e.conftest import login
+from tests.e2e.conftest import download, login
 from themes.models import Step
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -108,8 +108,7 @@ def test_beheer_invites_adds_an_offer_and_retitles_a_step(page, demo, screenshot
     assert page.locator(f"#stap-{step.number} .step-text strong").inner_text() == "het hele team"
     screenshot(page, "fase-met-nieuwe-titel")
     page.get_by_role("link", name="Wegwijzer", exact=True).first.click()
-    with page.expect_download() as dossier:
-        page.get_by_role("link", name="Dossier als PDF").click()
-    text = pdf_text(dossier.value)
+    dossier = download(page, page.get_by_role("link", name="Dossier als PDF"))
+    text = pdf_text(dossier)
     assert "Criteria samen vaststellen" in text
     assert "**" not in text

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import download, login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,22 +32,19 @@ def test_mt_reads_overview_comparison_figures_and_downloads_pdfs(page, demo, scr
     page.get_by_role("link", name="Wegwijzer", exact=True).first.click()
     assert page.locator("table.matrix tbody tr").count() == 7
     screenshot(page, "wegwijzer-overzicht")
-    with page.expect_download() as dossier:
-        page.get_by_role("link", name="Dossier als PDF").click()
-    assert "Gezinsaanpak algemeen" in pdf_text(dossier.value)
+    dossier = download(page, page.get_by_role("link", name="Dossier als PDF"))
+    assert "Gezinsaanpak algemeen" in pdf_text(dossier)
 
     page.get_by_role("link", name="Quickscan", exact=True).first.click()
     page.get_by_role("link", name="Vergelijking").first.click()
     assert "vergeleken met eerdere jaren" in page.locator("h1").inner_text()
     assert page.locator("svg.chart").count() >= 1
     screenshot(page, "quickscan-vergelijking")
-    with page.expect_download() as report:
-        page.get_by_role("link", name="Rapport voor het MT (PDF)").click()
-    assert "Quickscan" in pdf_text(report.value)
+    report = download(page, page.get_by_role("link", name="Rapport voor het MT (PDF)"))
+    assert "Quickscan" in pdf_text(report)
 
     page.get_by_role("link", name="Cijfers", exact=True).click()
     assert "verwijzingen" in page.locator(".key-figures").inner_text()
     screenshot(page, "verwijzingen-cijfers")
-    with page.expect_download() as figures:
-        page.get_by_role("link", name="Rapport als PDF").click()
-    assert "Warme verwijzingen" in pdf_text(figures.value)
+    figures = download(page, page.get_by_role("link", name="Rapport als PDF"))
+    assert "Warme verwijzingen" in pdf_text(figures)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from quickscan.models import Item, Rating, Respondent, Round, RoundItem, Section
-from tests.e2e.conftest import follow, login
+from tests.e2e.conftest import download, follow, login
 from tests.factories import PASSWORD
 from tests.quickscan.helpers import make_round
 
@@ -76,7 +76,7 @@ def signed_in(browser, live_server, user, *, javascript=True):
         java_script_enabled=javascript,
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     page.base_url = live_server.url
     # No page may need inline script: the CSP (script-src 'self') would block it.
     page.csp_errors = []
@@ -228,9 +228,8 @@ def test_two_respondents_agree_close_and_mt_reads_the_pdf(
     screenshot(mt, "vergelijking")
     follow(mt, mt.get_by_role("link", name=f"Resultaten {year}"))
     check_axe(mt)
-    with mt.expect_download() as download_info:
-        mt.get_by_role("link", name="Rapport voor het MT (PDF)").click()
-    pages = pdf_text(download_info.value)
+    download_info = download(mt, mt.get_by_role("link", name="Rapport voor het MT (PDF)"))
+    pages = pdf_text(download_info)
     close(mt)
 
     text = " ".join(pages)

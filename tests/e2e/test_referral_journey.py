@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from referrals.defaults import referral_options_create_defaults
 from referrals.models import Offer, Outcome, Referral
-from tests.e2e.conftest import login
+from tests.e2e.conftest import download, login
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -82,9 +82,8 @@ def test_referral_from_desk_to_specialist_to_figures(browser, live_server, users
     assert "1\nverwijzingen" in figures or "1 verwijzingen" in figures
     assert "100%" in figures  # warm, and arrived or started
     screenshot(page, "mt-cijfers")
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Rapport als PDF").click()
-    pdf = download_info.value.path().read_bytes()
+    download_info = download(page, page.get_by_role("link", name="Rapport als PDF"))
+    pdf = download_info.path().read_bytes()
     assert pdf.startswith(b"%PDF")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Taalhuis" in text and desk.name in text

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import download, login
 from tests.factories import PASSWORD
 from themes.models import Cycle, StepProgress, SummaryAnswer
 
@@ -54,9 +54,8 @@ def test_workgroup_ticks_steps_answers_and_downloads_dossier(page, users, wegwij
     assert "afgerond" in matrix_cell(page, "Gezinsaanpak algemeen", 0).inner_text()
     screenshot(page, "matrix-na")
 
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Dossier als PDF").click()
-    pdf = download_info.value.path().read_bytes()
+    download_info = download(page, page.get_by_role("link", name="Dossier als PDF"))
+    pdf = download_info.path().read_bytes()
     assert pdf.startswith(b"%PDF")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert ANSWER in text
