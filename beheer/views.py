@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.forms import apply_validation_error
 from core.roles import ROLE_LABELS, Role, role_required
 from referrals import selectors as referral_selectors
 
@@ -98,7 +102,7 @@ def staff_invite(request: HttpRequest) -> HttpResponse:
                 department=data["department"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request, _("{name} staat als medewerker klaar.").format(name=_display_name(user))
@@ -135,7 +139,7 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 department=data["department"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request,
@@ -230,7 +234,7 @@ def library(request: HttpRequest) -> HttpResponse:
                 referral_retention_days=form.cleaned_data["referral_retention_days"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("De gegevens van de bibliotheek zijn opgeslagen."))
             return redirect("beheer:library")
@@ -254,7 +258,7 @@ def branch_add(request: HttpRequest) -> HttpResponse:
         try:
             branch = services.branch_create(library=request.library, name=form.cleaned_data["name"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("Vestiging {name} is toegevoegd.").format(name=branch.name))
             return redirect("beheer:library")
@@ -287,7 +291,7 @@ def branch_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 is_active=form.cleaned_data["is_active"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request, _("Vestiging {name} is opgeslagen.").format(name=form.cleaned_data["name"])
@@ -370,13 +374,15 @@ def _offer_form_page(request: HttpRequest, offer) -> HttpResponse:
             )
         except services.EditConflict as exc:
             conflict = selectors.offer(library=request.library, pk=exc.current.pk)
-            # Keep what this user typed; saving again after comparing goes through.
-            post = request.POST.copy()
-            post["version"] = str(services.history_version(conflict))
-            form = OfferForm(post, specialists=specialists, partner_contacts=partner_contacts)
-            form.is_valid()
+            form = _form_at_version(
+                request,
+                conflict,
+                lambda post: OfferForm(
+                    post, specialists=specialists, partner_contacts=partner_contacts
+                ),
+            )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("Aanbod {name} is opgeslagen.").format(name=saved.name))
             if saved.is_active and not referral_selectors.offer_has_receiver(offer=saved):
@@ -434,7 +440,7 @@ def _desk_option_page(request: HttpRequest, kind: str, item) -> HttpResponse:
                 order=form.cleaned_data.get("order"),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("{name} is opgeslagen.").format(name=saved.name))
             return redirect("beheer:offers")
@@ -479,19 +485,36 @@ def content(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-@role_required(Role.BEHEER)
-def step_content(request: HttpRequest, pk: int) -> HttpResponse:
-    step = selectors.step(pk=pk)
-    if step is None:
-        raise Http404(_("Deze stap bestaat niet."))
-    form = StepContentForm(
-        request.POST or None,
-        initial={
-            "title": step.title,
-            "text": step.text,
-            "version": services.history_version(step),
-        },
+def _form_at_version(request: HttpRequest, current, build):
+    """The posted form again, now on the version a colleague saved: what this user typed
+    stays, and saving once more after comparing goes through."""
+    post = request.POST.copy()
+    post["version"] = str(services.history_version(current))
+    form = build(post)
+    form.is_valid()
+    return form
+
+
+def _content_edit_page(
+    request: HttpRequest,
+    *,
+    obj,
+    form_class,
+    initial: dict,
+    reload: Callable[[int], Any],
+    save: Callable[[dict], str],
+    done_url: str,
+    template: str,
+    context: dict,
+) -> HttpResponse:
+    """Edit a versioned piece of content (a step, a resource): "voorbeeld" previews without
+    saving, "opslaan" saves unless a colleague saved since the form was opened. Then the
+    page shows their version next to this user's (409) so nothing is overwritten unseen.
+
+    `save` calls the service with the cleaned data and returns the success message.
+    """
+    form = form_class(
+        request.POST or None, initial={**initial, "version": services.history_version(obj)}
     )
     preview = None
     conflict = None
@@ -501,37 +524,53 @@ def step_content(request: HttpRequest, pk: int) -> HttpResponse:
             preview = data
         else:
             try:
-                services.step_content_update(
-                    step=step, version=data["version"], title=data["title"], text=data["text"]
-                )
+                message = save(data)
             except services.EditConflict as exc:
-                conflict = selectors.step(pk=exc.current.pk)
-                post = request.POST.copy()
-                post["version"] = str(services.history_version(conflict))
-                form = StepContentForm(post)
-                form.is_valid()
+                conflict = reload(exc.current.pk)
+                form = _form_at_version(request, conflict, form_class)
                 preview = form.cleaned_data
             except ValidationError as exc:
-                form.add_error(None, exc)
+                apply_validation_error(form, exc)
             else:
-                messages.success(
-                    request,
-                    _("Stap {n} van {phase} is opgeslagen.").format(
-                        n=step.number, phase=step.phase
-                    ),
-                )
-                return redirect(f"{reverse('beheer:content')}#stap-{step.pk}")
+                messages.success(request, message)
+                return redirect(done_url)
     return render(
         request,
-        "beheer/step_content.html",
+        template,
         {
-            "step": step,
+            **context,
             "form": form,
             "preview": preview,
             "conflict": conflict,
-            "history": selectors.edit_history(step),
+            "history": selectors.edit_history(obj),
         },
         status=409 if conflict else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.BEHEER)
+def step_content(request: HttpRequest, pk: int) -> HttpResponse:
+    step = selectors.step(pk=pk)
+    if step is None:
+        raise Http404(_("Deze stap bestaat niet."))
+
+    def save(data: dict) -> str:
+        services.step_content_update(
+            step=step, version=data["version"], title=data["title"], text=data["text"]
+        )
+        return _("Stap {n} van {phase} is opgeslagen.").format(n=step.number, phase=step.phase)
+
+    return _content_edit_page(
+        request,
+        obj=step,
+        form_class=StepContentForm,
+        initial={"title": step.title, "text": step.text},
+        reload=lambda pk: selectors.step(pk=pk),
+        save=save,
+        done_url=f"{reverse('beheer:content')}#stap-{step.pk}",
+        template="beheer/step_content.html",
+        context={"step": step},
     )
 
 
@@ -541,47 +580,21 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.resource(pk=pk)
     if resource is None:
         raise Http404(_("Dit hulpmiddel bestaat niet."))
-    form = ResourceForm(
-        request.POST or None,
-        initial={
-            "title": resource.title,
-            "url": resource.url,
-            "version": services.history_version(resource),
-        },
-    )
-    conflict = None
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if request.POST.get("actie") == "voorbeeld":
-            preview = data
-        else:
-            try:
-                services.resource_update(
-                    resource=resource, version=data["version"], title=data["title"], url=data["url"]
-                )
-            except services.EditConflict as exc:
-                conflict = selectors.resource(pk=exc.current.pk)
-                post = request.POST.copy()
-                post["version"] = str(services.history_version(conflict))
-                form = ResourceForm(post)
-                form.is_valid()
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(
-                    request, _("Hulpmiddel {name} is opgeslagen.").format(name=data["title"])
-                )
-                return redirect(f"{reverse('beheer:content')}#hulpmiddelen")
-    return render(
+
+    def save(data: dict) -> str:
+        services.resource_update(
+            resource=resource, version=data["version"], title=data["title"], url=data["url"]
+        )
+        return _("Hulpmiddel {name} is opgeslagen.").format(name=data["title"])
+
+    return _content_edit_page(
         request,
-        "beheer/resource_edit.html",
-        {
-            "resource": resource,
-            "form": form,
-            "conflict": conflict,
-            "preview": preview,
-            "history": selectors.edit_history(resource),
-        },
-        status=409 if conflict else 200,
+        obj=resource,
+        form_class=ResourceForm,
+        initial={"title": resource.title, "url": resource.url},
+        reload=lambda pk: selectors.resource(pk=pk),
+        save=save,
+        done_url=f"{reverse('beheer:content')}#hulpmiddelen",
+        template="beheer/resource_edit.html",
+        context={"resource": resource},
     )

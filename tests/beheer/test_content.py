@@ -107,6 +107,25 @@ def test_concurrent_step_edit_gets_409_with_both_versions(client_for, content, u
     assert Step.objects.get(pk=step.pk).title == "Van mij"
 
 
+def test_concurrent_resource_edit_gets_409_with_both_versions(client_for, content):
+    resource = Resource.objects.filter(app_link="").first()
+    url = f"/beheer/inhoud/hulpmiddel/{resource.pk}/"
+    client = client_for("beheer")
+    version = client.get(url).context["form"].initial["version"]
+    services.resource_update(
+        resource=resource, version=version, title="Van collega", url="https://example.org/a"
+    )
+    mine = {"title": "Van mij", "url": "https://example.org/b", "actie": "opslaan"}
+    response = client.post(url, {"version": version, **mine})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Van collega" in page and 'value="Van mij"' in page
+    assert Resource.objects.get(pk=resource.pk).title == "Van collega"
+    response = client.post(url, {"version": response.context["form"].data["version"], **mine})
+    assert response.status_code == 302
+    assert Resource.objects.get(pk=resource.pk).title == "Van mij"
+
+
 def test_empty_text_is_refused(client_for, content):
     step = _step()
     response = _edit(client_for("beheer"), step, title="X", text="  ", actie="opslaan")

@@ -1,5 +1,7 @@
 import pytest
+from django.core.exceptions import ValidationError
 
+from beheer import services
 from core.models import Branch, Library
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +50,25 @@ def test_add_branch_and_refuse_a_duplicate(client_for, library):
     assert response.status_code == 400
     assert "Er is al een vestiging met deze naam." in response.content.decode()
     assert library.branches.count() == 3
+    # The service's message stands at the field it is about, not above the form.
+    form = response.context["branch_form"]
+    assert form.errors["name"] == ["Er is al een vestiging met deze naam."]
+    assert not form.non_field_errors()
+
+
+def test_a_service_error_on_a_field_the_form_does_not_show_is_shown_above_it(
+    client_for, library, monkeypatch
+):
+    def refuse(**kwargs):
+        raise ValidationError({"library": "Deze bibliotheek neemt geen vestigingen meer aan."})
+
+    monkeypatch.setattr(services, "branch_create", refuse)
+    response = client_for("beheer").post("/beheer/bibliotheek/vestigingen/nieuw/", {"name": "Zuid"})
+    assert response.status_code == 400
+    assert response.context["branch_form"].non_field_errors() == [
+        "Deze bibliotheek neemt geen vestigingen meer aan."
+    ]
+    assert 'value="Zuid"' in response.content.decode()
 
 
 def test_switch_a_branch_off_keeps_it(client_for, library):
