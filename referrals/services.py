@@ -122,6 +122,24 @@ def _validate_desk_input(
         raise ValidationError(errors)
 
 
+def _set_contact(
+    referral: Referral, *, consent: bool, first_name: str, phone: str, email: str
+) -> None:
+    """Put the visitor's contact details on a new or corrected referral.
+
+    Without any details there is nothing to consent to, so no consent is recorded. Consent
+    given earlier keeps the moment it was given: retention counts from then. That details
+    need consent at all is checked in _validate_desk_input, against `referral.has_contact`.
+    """
+    referral.contact_first_name = first_name.strip()
+    referral.contact_phone = phone.strip()
+    referral.contact_email = email.strip()
+    if not referral.has_contact:
+        referral.contact_consent, referral.contact_consent_at = False, None
+    elif consent and not referral.contact_consent:
+        referral.contact_consent, referral.contact_consent_at = True, timezone.now()
+
+
 def _follow_up(referred_at: datetime.datetime) -> datetime.date:
     return timezone.localdate(referred_at) + datetime.timedelta(
         days=settings.WEGWIJZER_REFERRAL_FOLLOW_UP_DAYS
@@ -168,18 +186,6 @@ def referral_create(
         if earlier is not None:
             raise DuplicateSubmission(earlier)
     signals = list(signals)
-    has_contact = bool(contact_first_name or contact_phone or contact_email)
-    _validate_desk_input(
-        library=library,
-        offer=offer,
-        signals=signals,
-        branch=branch,
-        outreach_location=outreach_location,
-        referred_at=referred_at,
-        confirm_old=confirm_old,
-        has_contact=has_contact,
-        contact_consent=contact_consent,
-    )
     referral = Referral(
         library=library,
         offer=offer,
@@ -193,12 +199,25 @@ def referral_create(
         note=note.strip(),
         logged_by=user,
         follow_up_date=_follow_up(referred_at),
-        contact_consent=has_contact and contact_consent,
-        contact_consent_at=timezone.now() if has_contact and contact_consent else None,
-        contact_first_name=contact_first_name.strip() if has_contact else "",
-        contact_phone=contact_phone.strip() if has_contact else "",
-        contact_email=contact_email.strip() if has_contact else "",
         submission_token=submission_token,
+    )
+    _set_contact(
+        referral,
+        consent=contact_consent,
+        first_name=contact_first_name,
+        phone=contact_phone,
+        email=contact_email,
+    )
+    _validate_desk_input(
+        library=library,
+        offer=offer,
+        signals=signals,
+        branch=branch,
+        outreach_location=outreach_location,
+        referred_at=referred_at,
+        confirm_old=confirm_old,
+        has_contact=referral.has_contact,
+        contact_consent=contact_consent,
     )
     # The related rows were checked above and the database enforces the constraints; leaving
     # them out of full_clean saves a query per foreign key on every desk submit. The submission
@@ -354,7 +373,13 @@ def referral_correct(
         if current.logged_by_id != user.pk:
             raise PermissionDenied
         raise StaleReferral(current)
-    has_contact = bool(contact_first_name or contact_phone or contact_email)
+    _set_contact(
+        current,
+        consent=contact_consent,
+        first_name=contact_first_name,
+        phone=contact_phone,
+        email=contact_email,
+    )
     _validate_desk_input(
         library=current.library,
         offer=offer,
@@ -363,7 +388,7 @@ def referral_correct(
         outreach_location=outreach_location,
         referred_at=referred_at,
         confirm_old=confirm_old or referred_at == current.referred_at,
-        has_contact=has_contact,
+        has_contact=current.has_contact,
         contact_consent=contact_consent,
         current_offer_id=current.offer_id,
     )
@@ -377,13 +402,6 @@ def referral_correct(
     current.branch = branch
     current.outreach_location = outreach_location
     current.note = note.strip()
-    if not has_contact:
-        current.contact_consent, current.contact_consent_at = False, None
-    elif not current.contact_consent:
-        current.contact_consent, current.contact_consent_at = True, timezone.now()
-    current.contact_first_name = contact_first_name.strip() if has_contact else ""
-    current.contact_phone = contact_phone.strip() if has_contact else ""
-    current.contact_email = contact_email.strip() if has_contact else ""
     current.version += 1
     current.full_clean(exclude=["library", "branch", "outreach_location", "logged_by"])
     current.save()

@@ -186,3 +186,36 @@ def test_a_correction_follows_the_moment_rules(client_for, make_referral):
     )
     assert response.status_code == 400
     assert "kan niet in de toekomst liggen" in response.content.decode()
+
+
+def test_a_correction_keeps_the_moment_of_consent_and_drops_it_with_the_details(
+    client_for, make_referral, clock
+):
+    referral = make_referral(user="frontoffice", contact_consent=True, contact_first_name="Aylin")
+    given_at = referral.contact_consent_at
+    client = client_for("frontoffice")
+    url = reverse("referrals:correct", args=[referral.pk])
+    clock.shift(datetime.timedelta(hours=2))
+    contact = {
+        "contact_consent": "on",
+        "contact_first_name": "Aylin",
+        "contact_phone": "06 1234 5678",
+    }
+    assert client.post(url, correction(referral, **contact)).status_code == 302
+    referral.refresh_from_db()
+    # Retention counts from the moment the visitor agreed, not from the correction.
+    assert referral.contact_phone == "06 1234 5678" and referral.contact_consent_at == given_at
+
+    response = client.post(url, correction(referral, contact_first_name="Aylin"))
+    assert response.status_code == 400
+    assert "toestemming" in " ".join(response.context["form"].errors["contact_consent"])
+
+    assert client.post(url, correction(referral, contact_consent="on")).status_code == 302
+    referral.refresh_from_db()
+    assert not referral.has_contact
+    assert not referral.contact_consent and referral.contact_consent_at is None
+
+
+def test_blank_contact_details_are_no_details(make_referral):
+    referral = make_referral(contact_first_name="  ", contact_phone=" ")
+    assert not referral.has_contact and not referral.contact_consent
