@@ -110,7 +110,7 @@ class ReferralForm(forms.Form):
     # back button, a retry) finds the referral the first one made instead of a duplicate.
     submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    # The rules on the moment, the receiver and consent live in services.referral_create;
+    # The rules on the moment, the receiver and consent live in services._apply_desk_input;
     # the view puts its errors on these fields.
 
     def __init__(self, *args, library: Library, current_offer: Offer | None = None, **kwargs):

@@ -9,6 +9,7 @@ or wrapping exactly these functions.
 import datetime
 import uuid
 from collections.abc import Iterable
+from typing import Required, TypedDict, Unpack
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -78,24 +79,41 @@ def _check_moment(referred_at: datetime.datetime, *, confirm_old: bool) -> str |
     return None
 
 
-def _validate_desk_input(
-    *,
-    library: Library,
-    offer: Offer,
-    signals: list[Signal],
-    branch: Branch | None,
-    outreach_location: OutreachLocation | None,
-    referred_at: datetime.datetime,
-    confirm_old: bool,
-    has_contact: bool,
-    contact_consent: bool,
-    current_offer_id: int | None = None,
-) -> None:
-    """The rules for what is logged at the desk, written once for logging and correcting."""
+class DeskInput(TypedDict, total=False):
+    """What the desk form records about a referral: logged first, later maybe corrected."""
+
+    offer: Required[Offer]
+    audience: Required[str]
+    signals: Required[Iterable[Signal]]
+    handover: Required[str]
+    from_department: Required[str]
+    referred_at: Required[datetime.datetime]
+    is_latent: bool
+    branch: Branch | None
+    outreach_location: OutreachLocation | None
+    note: str
+    contact_consent: bool
+    contact_first_name: str
+    contact_phone: str
+    contact_email: str
+    # An explicit "yes, it was that long ago" for a moment more than CONFIRM_AFTER_DAYS back.
+    confirm_old: bool
+
+
+def _apply_desk_input(referral: Referral, *, library: Library, desk: DeskInput) -> list[Signal]:
+    """Check the desk's input and put it on the referral, new or being corrected: the rules
+    for what is logged at the desk, written once. Returns the signals, to set after saving."""
+    offer = desk["offer"]
+    signals = list(desk["signals"])
+    branch = desk.get("branch")
+    outreach_location = desk.get("outreach_location")
+    referred_at = desk["referred_at"]
+    consent = desk.get("contact_consent", False)
     errors: dict[str, str] = {}
     if offer.library_id != library.pk or not offer.is_active:
         errors["offer"] = _("Kies een aanbod uit de lijst.")
-    elif offer.pk != current_offer_id and not selectors.offer_has_receiver(offer=offer):
+    elif offer.pk != referral.offer_id and not selectors.offer_has_receiver(offer=offer):
+        # A correction may keep the offer it has, even if that lost its receivers since.
         errors["offer"] = _(
             "Dit aanbod heeft nog geen ontvanger, dus de verwijzing zou bij niemand aankomen. "
             "Kies een ander aanbod; beheer koppelt een ontvanger."
@@ -110,26 +128,45 @@ def _validate_desk_input(
         errors["place"] = _("Kies een vestiging van je eigen bibliotheek.")
     elif outreach_location is not None and outreach_location.library_id != library.pk:
         errors["place"] = _("Kies een locatie van je eigen bibliotheek.")
+    # A correction that keeps the moment needs no new confirmation of an old date.
+    confirm_old = desk.get("confirm_old", False) or referred_at == referral.referred_at
     moment_error = _check_moment(referred_at, confirm_old=confirm_old)
     if moment_error:
         errors["referred_at"] = moment_error
-    if has_contact and not contact_consent:
+    _set_contact(
+        referral,
+        consent=consent,
+        first_name=desk.get("contact_first_name", ""),
+        phone=desk.get("contact_phone", ""),
+        email=desk.get("contact_email", ""),
+    )
+    if referral.has_contact and not consent:
         errors["contact_consent"] = _(
             "Contactgegevens mogen alleen worden vastgelegd met toestemming van de bezoeker. "
             "Vink de toestemming aan of laat de contactgegevens leeg."
         )
     if errors:
         raise ValidationError(errors)
+    referral.offer = offer
+    referral.audience = desk["audience"]
+    referral.is_latent = desk.get("is_latent", False)
+    referral.handover = desk["handover"]
+    referral.from_department = desk["from_department"]
+    referral.referred_at = referred_at
+    referral.follow_up_date = _follow_up(referred_at)
+    referral.branch = branch
+    referral.outreach_location = outreach_location
+    referral.note = desk.get("note", "").strip()
+    return signals
 
 
 def _set_contact(
     referral: Referral, *, consent: bool, first_name: str, phone: str, email: str
 ) -> None:
-    """Put the visitor's contact details on a new or corrected referral.
+    """The visitor's contact details; _apply_desk_input refuses them without consent.
 
     Without any details there is nothing to consent to, so no consent is recorded. Consent
-    given earlier keeps the moment it was given: retention counts from then. That details
-    need consent at all is checked in _validate_desk_input, against `referral.has_contact`.
+    given earlier keeps the moment it was given: retention counts from then.
     """
     referral.contact_first_name = first_name.strip()
     referral.contact_phone = phone.strip()
@@ -159,22 +196,8 @@ def referral_create(
     *,
     library: Library,
     user: AbstractBaseUser,
-    offer: Offer,
-    audience: str,
-    signals: Iterable[Signal],
-    handover: str,
-    from_department: str,
-    referred_at: datetime.datetime,
-    is_latent: bool = False,
-    branch: Branch | None = None,
-    outreach_location: OutreachLocation | None = None,
-    note: str = "",
-    contact_consent: bool = False,
-    contact_first_name: str = "",
-    contact_phone: str = "",
-    contact_email: str = "",
-    confirm_old: bool = False,
     submission_token: uuid.UUID | None = None,
+    **desk: Unpack[DeskInput],
 ) -> Referral:
     """Log a referral: it starts as *verstuurd* and reaches the offer's receivers.
 
@@ -185,40 +208,8 @@ def referral_create(
         earlier = Referral.objects.filter(submission_token=submission_token).first()
         if earlier is not None:
             raise DuplicateSubmission(earlier)
-    signals = list(signals)
-    referral = Referral(
-        library=library,
-        offer=offer,
-        audience=audience,
-        is_latent=is_latent,
-        handover=handover,
-        from_department=from_department,
-        referred_at=referred_at,
-        branch=branch,
-        outreach_location=outreach_location,
-        note=note.strip(),
-        logged_by=user,
-        follow_up_date=_follow_up(referred_at),
-        submission_token=submission_token,
-    )
-    _set_contact(
-        referral,
-        consent=contact_consent,
-        first_name=contact_first_name,
-        phone=contact_phone,
-        email=contact_email,
-    )
-    _validate_desk_input(
-        library=library,
-        offer=offer,
-        signals=signals,
-        branch=branch,
-        outreach_location=outreach_location,
-        referred_at=referred_at,
-        confirm_old=confirm_old,
-        has_contact=referral.has_contact,
-        contact_consent=contact_consent,
-    )
+    referral = Referral(library=library, logged_by=user, submission_token=submission_token)
+    signals = _apply_desk_input(referral, library=library, desk=desk)
     # The related rows were checked above and the database enforces the constraints; leaving
     # them out of full_clean saves a query per foreign key on every desk submit. The submission
     # token's uniqueness is the database's too: checked here, a twin submit that commits in
@@ -350,58 +341,15 @@ def referral_correct(
     referral: Referral,
     user: AbstractBaseUser,
     version: int | None,
-    offer: Offer,
-    audience: str,
-    signals: Iterable[Signal],
-    handover: str,
-    from_department: str,
-    referred_at: datetime.datetime,
-    is_latent: bool = False,
-    branch: Branch | None = None,
-    outreach_location: OutreachLocation | None = None,
-    note: str = "",
-    contact_consent: bool = False,
-    contact_first_name: str = "",
-    contact_phone: str = "",
-    contact_email: str = "",
-    confirm_old: bool = False,
+    **desk: Unpack[DeskInput],
 ) -> Referral:
     """The referrer corrects their own referral while nobody has picked it up yet."""
-    signals = list(signals)
     current = _lock(referral, version)
     if not may_correct(current, selectors.parties_for(referral=current, user=user)):
         if current.logged_by_id != user.pk:
             raise PermissionDenied
         raise StaleReferral(current)
-    _set_contact(
-        current,
-        consent=contact_consent,
-        first_name=contact_first_name,
-        phone=contact_phone,
-        email=contact_email,
-    )
-    _validate_desk_input(
-        library=current.library,
-        offer=offer,
-        signals=signals,
-        branch=branch,
-        outreach_location=outreach_location,
-        referred_at=referred_at,
-        confirm_old=confirm_old or referred_at == current.referred_at,
-        has_contact=current.has_contact,
-        contact_consent=contact_consent,
-        current_offer_id=current.offer_id,
-    )
-    current.offer = offer
-    current.audience = audience
-    current.is_latent = is_latent
-    current.handover = handover
-    current.from_department = from_department
-    current.referred_at = referred_at
-    current.follow_up_date = _follow_up(referred_at)
-    current.branch = branch
-    current.outreach_location = outreach_location
-    current.note = note.strip()
+    signals = _apply_desk_input(current, library=current.library, desk=desk)
     current.version += 1
     current.full_clean(exclude=["library", "branch", "outreach_location", "logged_by"])
     current.save()

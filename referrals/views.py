@@ -43,7 +43,7 @@ def _profile_branch(request: HttpRequest) -> bool:
     return bool(profile and profile.branch_id)
 
 
-def _desk_kwargs(form: ReferralForm) -> dict:
+def _desk_kwargs(form: ReferralForm) -> services.DeskInput:
     data = form.cleaned_data
     branch, outreach = form.place_objects()
     return {
