@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from core.models import RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, Branch, Department, Library
+from core.people import display_name
 from core.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, Role
 from referrals.models import Offer, PartnerContact
 
@@ -246,7 +247,7 @@ class OfferForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["specialists"]
         field.queryset = specialists
-        field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+        field.label_from_instance = display_name
         partner_field = self.fields["partner_contact"]
         partner_field.queryset = partner_contacts
         partner_field.label_from_instance = lambda contact: (

@@ -3,13 +3,14 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from core.models import Branch, Library
 from core.roles import Role
 from referrals import selectors as referral_selectors
 from referrals.models import Offer, OutreachLocation, PartnerContact, Signal
-from themes.models import Phase, Resource, Step, Theme
+from themes import selectors as theme_selectors
+from themes.models import Resource, Step
 
 User = get_user_model()
 
@@ -152,17 +153,7 @@ def content_overview(*, library: Library) -> list:
     Content is shared by the installation (not per library); `library` is here for the day
     that changes.
     """
-    themes = list(
-        Theme.objects.prefetch_related(
-            Prefetch(
-                "phases",
-                queryset=Phase.objects.order_by("order").prefetch_related(
-                    Prefetch("steps", queryset=Step.objects.order_by("number"))
-                ),
-            )
-        )
-    )
-    return themes
+    return theme_selectors.themes_with_steps()
 
 
 def resources() -> QuerySet:

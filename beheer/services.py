@@ -9,6 +9,7 @@ after the other.
 import datetime
 import smtplib
 from collections.abc import Iterable
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,6 +26,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from core.models import Branch, Library, StaffProfile
+from core.people import display_name
 from core.roles import Role, set_user_roles, sync_role_groups
 from referrals.models import Offer, PartnerContact
 from themes.models import Resource, Step
@@ -241,7 +243,7 @@ def staff_send_invitation(
     context = {
         "user": user,
         "library": library,
-        "invited_by": invited_by.get_full_name() or invited_by.get_username(),
+        "invited_by": display_name(invited_by),
         "link": invitation_link(user=user, base_url=base_url),
         "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)),
         "login_url": base_url.rstrip("/") + reverse("login"),
@@ -468,24 +470,28 @@ def desk_option_save(
     return item
 
 
+Content = TypeVar("Content", Step, Resource)
+
+
+def _content_update(obj: Content, *, version: int | None, **texts: str) -> Content:
+    """Save content texts, trimmed, unless a colleague saved a newer version meanwhile (the
+    history keeps every version and who saved it)."""
+    obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    _check_version(obj, version)
+    for name, value in texts.items():
+        setattr(obj, name, value.strip())
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
 @transaction.atomic
 def step_content_update(*, step: Step, version: int | None, title: str, text: str) -> Step:
-    """Change a step's title and text (the history keeps every version and who saved it)."""
-    step = Step.objects.select_for_update().get(pk=step.pk)
-    _check_version(step, version)
-    step.title = title.strip()
-    step.text = text.strip()
-    step.full_clean()
-    step.save()
-    return step
+    """Change a step's title and text."""
+    return _content_update(step, version=version, title=title, text=text)
 
 
 @transaction.atomic
 def resource_update(*, resource: Resource, version: int | None, title: str, url: str) -> Resource:
-    resource = Resource.objects.select_for_update().get(pk=resource.pk)
-    _check_version(resource, version)
-    resource.title = title.strip()
-    resource.url = url.strip()
-    resource.full_clean()
-    resource.save()
-    return resource
+    """Change a resource's name and address."""
+    return _content_update(resource, version=version, title=title, url=url)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import apply_validation_error
+from core.people import display_name
 from core.roles import ROLE_LABELS, Role, role_required
 from referrals import selectors as referral_selectors
 
@@ -25,6 +26,7 @@ from .forms import (
     OfferForm,
     ResourceForm,
     StaffEditForm,
+    StaffForm,
     StepContentForm,
 )
 
@@ -33,10 +35,6 @@ def role_labels(user) -> list[str]:
     """The roles as given, also for a switched-off account (which has none in effect)."""
     names = {group.name for group in user.groups.all()}
     return [str(ROLE_LABELS[role]) for role in Role if role.value in names]
-
-
-def _display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def _staff_member(request: HttpRequest, pk: int):
@@ -85,27 +83,26 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     return render(request, "beheer/staff_list.html", {"filter": staff_filter, "rows": rows})
 
 
+def _staff_fields(form: StaffForm) -> dict:
+    """What the invite and edit forms both say about a colleague, for the service."""
+    fields = ("first_name", "last_name", "roles", "branch", "department")
+    return {name: form.cleaned_data[name] for name in fields}
+
+
 @require_http_methods(["GET", "POST"])
 @role_required(Role.BEHEER)
 def staff_invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, library=request.library)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             user = services.staff_invite(
-                library=request.library,
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-                roles=data["roles"],
-                branch=data["branch"],
-                department=data["department"],
+                library=request.library, email=form.cleaned_data["email"], **_staff_fields(form)
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             messages.success(
-                request, _("{name} staat als medewerker klaar.").format(name=_display_name(user))
+                request, _("{name} staat als medewerker klaar.").format(name=display_name(user))
             )
             _send_invitation(request, user)
             return redirect("beheer:staff")
@@ -126,24 +123,16 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = StaffEditForm(request.POST or None, initial=initial, library=request.library)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             services.staff_update(
-                user=member,
-                library=request.library,
-                by=request.user,
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                roles=data["roles"],
-                branch=data["branch"],
-                department=data["department"],
+                user=member, library=request.library, by=request.user, **_staff_fields(form)
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             messages.success(
                 request,
-                _("De gegevens van {name} zijn opgeslagen.").format(name=_display_name(member)),
+                _("De gegevens van {name} zijn opgeslagen.").format(name=display_name(member)),
             )
             return redirect("beheer:staff")
     return render(
@@ -173,7 +162,7 @@ def staff_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
             _(
                 "Het account van {name} is uitgeschakeld. Wat deze collega deed, blijft in de "
                 "geschiedenis en de cijfers staan."
-            ).format(name=_display_name(member)),
+            ).format(name=display_name(member)),
         )
     return redirect("beheer:staff_edit", pk=member.pk)
 
@@ -190,7 +179,7 @@ def staff_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Het account van {name} staat weer aan.").format(name=_display_name(member)),
+            _("Het account van {name} staat weer aan.").format(name=display_name(member)),
         )
     return redirect("beheer:staff_edit", pk=member.pk)
 
