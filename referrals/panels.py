@@ -1,7 +1,5 @@
 """The referral log's panels on the home page."""
 
-import datetime
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -9,7 +7,6 @@ from core.http import AuthenticatedHttpRequest
 from core.roles import Role, has_role
 
 from . import selectors
-from .models import Referral
 
 
 def frontoffice_panel(request: AuthenticatedHttpRequest) -> str:
@@ -20,14 +17,14 @@ def frontoffice_panel(request: AuthenticatedHttpRequest) -> str:
 
 
 def specialist_panel(request: AuthenticatedHttpRequest) -> str:
-    incoming = selectors.incoming_for(library=request.library, user=request.user)
     today = timezone.localdate()
+    incoming = selectors.incoming_summary(library=request.library, user=request.user, today=today)
     return render_to_string(
         "referrals/_home_specialist.html",
         {
-            "first": list(incoming[:5]),
-            "count": incoming.count(),
-            "overdue": incoming.filter(follow_up_date__lt=today).count(),
+            "first": incoming.first,
+            "count": incoming.count,
+            "overdue": incoming.overdue,
             "today": today,
         },
         request=request,
@@ -49,10 +46,8 @@ def receivers_panel(request: AuthenticatedHttpRequest) -> str:
 
 
 def management_panel(request: AuthenticatedHttpRequest) -> str:
-    since = timezone.now() - datetime.timedelta(days=365)
-    queryset = Referral.objects.filter(library=request.library, referred_at__gte=since)
     return render_to_string(
         "referrals/_home_management.html",
-        {"figures": selectors.summary(queryset)},
+        {"figures": selectors.summary_last_year(library=request.library)},
         request=request,
     )

@@ -150,6 +150,25 @@ def incoming_for(*, library: Library, user) -> QuerySet:
     return _open_list(Referral.objects.filter(library=library, offer__specialists=user))
 
 
+@dataclass
+class IncomingSummary:
+    first: list[Referral]
+    count: int
+    overdue: int
+
+
+def incoming_summary(
+    *, library: Library, user, today: datetime.date, first: int = 5
+) -> IncomingSummary:
+    """The specialist's home panel: the first open referrals, how many, how many late."""
+    incoming = incoming_for(library=library, user=user)
+    return IncomingSummary(
+        first=list(incoming[:first]),
+        count=incoming.count(),
+        overdue=incoming.filter(follow_up_date__lt=today).count(),
+    )
+
+
 def coordinator_queue(*, library: Library) -> QuerySet:
     """Open referrals to offers that have lost their last receiver: the coordinator's."""
     return _open_list(
@@ -313,6 +332,12 @@ def summary(queryset: QuerySet) -> Figures:
     result = Figures(total=total, **totals)
     result.closed = result.total - result.open
     return result
+
+
+def summary_last_year(*, library: Library) -> Figures:
+    """The key figures of the library's referrals of the last 365 days (home page)."""
+    since = timezone.now() - datetime.timedelta(days=365)
+    return summary(Referral.objects.filter(library=library, referred_at__gte=since))
 
 
 def _loop(base: QuerySet) -> tuple[list[LoopRow], LoopRow]:
