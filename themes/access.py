@@ -75,7 +75,7 @@ def cycle_required(*, current_only: bool = False) -> Callable:
 
 
 def no_cycle(request: HttpRequest) -> HttpResponse:
-    form = CycleStartForm(initial={"name": str(timezone.localdate().year)})
+    form = CycleStartForm(initial={"name": str(timezone.localdate().year)}, current=None)
     return render(
         request,
         "themes/no_cycle.html",

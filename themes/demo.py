@@ -69,7 +69,9 @@ def load_demo(*, library: Library) -> None:
         get_user_model().objects.filter(username__in=["werkgroep"]).order_by("username")
     ) or [None]
     year = timezone.localdate().year
-    previous = Cycle.objects.create(library=library, name=str(year - 1), is_current=False)
+    previous = Cycle.objects.create(
+        library=library, name=str(year - 1), is_current=False, closed_at=timezone.now()
+    )
     _fill(previous, PREVIOUS, users)
     current = Cycle.objects.create(library=library, name=str(year), is_current=True)
     _fill(current, CURRENT, users)

@@ -105,20 +105,6 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def link(self) -> str:
-        """Where the resource lives: the part of this app it names, else its address."""
-        from django.urls import NoReverseMatch, reverse
-
-        if self.app_link:
-            try:
-                return reverse(APP_LINK_URLS[self.app_link])
-            except NoReverseMatch:
-                pass
-        return self.url
-
-
-APP_LINK_URLS = {AppLink.QUICKSCAN: "quickscan:home", AppLink.REFERRALS: "referrals:log"}
-
 
 class Step(models.Model):
     phase = models.ForeignKey(
@@ -142,6 +128,11 @@ class Step(models.Model):
         Resource, blank=True, related_name="steps", verbose_name=_("hulpmiddelen")
     )
     history = HistoricalRecords()
+
+    # Set for a closed cycle's pages by themes.history.show_as_of: edited after the cycle
+    # closed, and edited without the earlier version kept.
+    changed_since: bool = False
+    version_lost: bool = False
 
     class Meta:
         verbose_name = _("stap")
@@ -203,6 +194,12 @@ class Cycle(models.Model):
         verbose_name=_("gestart door"),
     )
     is_current = models.BooleanField(_("lopend"), default=True)
+    closed_at = models.DateTimeField(
+        _("afgesloten op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de volgende cyclus begon; de stappen tonen hun tekst van toen."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -12,6 +12,7 @@ from core import numbers
 from core.models import Library
 from core.roles import Role, users_with_role
 
+from . import history
 from .models import Assessment, Cycle, Phase, Step, StepProgress, SummaryAnswer, Theme
 
 
@@ -262,6 +263,7 @@ def phase_detail(*, cycle: Cycle, phase: Phase) -> dict:
     }
     for step in steps:
         step.state = progress.get(step.pk)
+    _texts_of_cycle(cycle, steps)
     answers = list(
         SummaryAnswer.objects.filter(cycle=cycle, phase=phase)
         .select_related("created_by")
@@ -273,12 +275,33 @@ def phase_detail(*, cycle: Cycle, phase: Phase) -> dict:
         done=sum(1 for s in steps if s.state and s.state.is_done),
         answer=answers[0] if answers else None,
     )
-    return {"steps": steps, "answers": answers, "state": state}
+    # The newest answer is the one in force (shown on its own); the rest came before it.
+    return {"steps": steps, "answers": answers, "earlier_answers": answers[1:], "state": state}
+
+
+def _texts_of_cycle(cycle: Cycle, steps: list[Step]) -> None:
+    """A closed cycle shows its steps as they read when it closed, not as edited since."""
+    if not cycle.is_current and cycle.closed_at is not None:
+        history.show_as_of(steps, cycle.closed_at)
 
 
 def workgroup_members(*, library: Library) -> QuerySet:
     """Who a step can be assigned to."""
     return users_with_role(library=library, roles=[Role.WERKGROEP])
+
+
+def open_assignments(*, cycle: Cycle, library: Library) -> QuerySet:
+    """Open steps of the cycle assigned to someone still in the workgroup (what a new cycle
+    can carry over), in the Wegwijzer's order."""
+    return (
+        StepProgress.objects.filter(
+            cycle=cycle,
+            is_done=False,
+            assigned_to__in=workgroup_members(library=library).values("pk"),
+        )
+        .select_related("step__phase__theme", "assigned_to")
+        .order_by("step__phase__theme__order", "step__phase__order", "step__number")
+    )
 
 
 def my_steps(*, cycle: Cycle, user) -> QuerySet:
@@ -318,6 +341,10 @@ def dossier(*, cycle: Cycle) -> dict:
         for p in StepProgress.objects.filter(cycle=cycle).select_related("done_by", "assigned_to")
     }
     answers = {a.phase_id: a for a in latest_answers(cycle=cycle)}
+    _texts_of_cycle(
+        cycle,
+        [step for theme in themes for phase in theme.phases.all() for step in phase.steps.all()],
+    )
     sections = []
     for theme in themes:
         phase_rows = []

@@ -8,11 +8,13 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.models import Library
 from notifications.events import Event
 from notifications.services import notify
 
+from . import selectors
 from .models import Cycle, Phase, Step, StepProgress, SummaryAnswer
 
 
@@ -137,15 +139,53 @@ def summary_answer_create(
 
 
 @transaction.atomic
-def cycle_start(*, library: Library, name: str, user: AbstractBaseUser | None) -> Cycle:
-    """Start a new cycle with fresh progress; the previous one stays readable."""
+def cycle_start(
+    *,
+    library: Library,
+    name: str,
+    user: AbstractBaseUser | None,
+    carry_over: bool = False,
+    closes: int | None = None,
+) -> Cycle:
+    """Close the running cycle (it stays readable) and start a new one with fresh progress.
+
+    With `carry_over`, every open step that is assigned to a current workgroup member keeps
+    its assignee and due date in the new cycle; notes and evidence stay with the old cycle.
+    `closes` is the running cycle the trekker confirmed closing (0: none was running); when
+    another one runs by now, nothing happens.
+    """
     name = name.strip()
     if Cycle.objects.filter(library=library, name__iexact=name).exists():
         raise ValidationError({"name": _("Er is al een cyclus met deze naam.")})
-    Cycle.objects.select_for_update().filter(library=library, is_current=True).update(
-        is_current=False
-    )
+    previous = Cycle.objects.select_for_update().filter(library=library, is_current=True).first()
+    if closes is not None and (previous.pk if previous else 0) != closes:
+        raise ValidationError(
+            _("Intussen is er een andere cyclus gestart. Bekijk opnieuw wat er gebeurt.")
+        )
+    if previous is not None:
+        previous.is_current = False
+        previous.closed_at = timezone.now()
+        previous.save(update_fields=["is_current", "closed_at"])
     cycle = Cycle(library=library, name=name, started_by=user, is_current=True)
     cycle.full_clean()
     cycle.save()
+    if previous is not None and carry_over:
+        carried = [
+            StepProgress(
+                cycle=cycle,
+                step_id=row.step_id,
+                assigned_to_id=row.assigned_to_id,
+                due_date=row.due_date,
+                updated_by=user,
+            )
+            for row in selectors.open_assignments(cycle=previous, library=library)
+        ]
+        bulk_create_with_history(
+            carried,
+            StepProgress,
+            default_user=user,
+            default_change_reason=_("Toewijzing meegenomen uit cyclus {name}").format(
+                name=previous.name
+            ),
+        )
     return cycle

@@ -197,17 +197,34 @@ def my_steps(request: HttpRequest, *, cycle: Cycle) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(*READERS)
 def cycles(request: HttpRequest) -> HttpResponse:
-    """Every cycle; the trekker starts the next one here (and the very first one)."""
-    can_start = has_role(request.user, Role.TREKKER)
-    form = CycleStartForm(request.POST if request.method == "POST" else None)
+    """Every cycle; the trekker starts the next one here (and the very first one).
+
+    Starting a cycle closes the running one, so it takes two posts: the form, then a page that
+    says what will happen and asks for confirmation. Without a running cycle one post does it.
+    """
+    current = selectors.current_cycle(library=request.library)
+    form = CycleStartForm(
+        request.POST if request.method == "POST" else None,
+        library=request.library,
+        current=current,
+    )
     if request.method == "POST":
         require_role(
             request.user, Role.TREKKER, message=_("Alleen de trekker start een nieuwe cyclus.")
         )
-        if form.is_valid():
+        if form.is_valid() and "terug" not in request.POST:
+            confirmed = request.POST.get("bevestigd") == "1"
+            if current is not None and not (
+                confirmed and form.cleaned_data["closes"] == current.pk
+            ):
+                return _cycle_confirm(request, form, current, moved=confirmed)
             try:
                 cycle = services.cycle_start(
-                    library=request.library, name=form.cleaned_data["name"], user=request.user
+                    library=request.library,
+                    name=form.cleaned_data["name"],
+                    user=request.user,
+                    carry_over=bool(form.cleaned_data.get("carry_over")),
+                    closes=current.pk if current is not None else 0,
                 )
             except ValidationError as exc:
                 apply_validation_error(form, exc)
@@ -224,9 +241,29 @@ def cycles(request: HttpRequest) -> HttpResponse:
         "themes/cycles.html",
         {
             "cycles": selectors.library_cycles(library=request.library),
-            "current": selectors.current_cycle(library=request.library),
+            "current": current,
             "form": form,
-            "can_start": can_start,
+            "can_start": has_role(request.user, Role.TREKKER),
+        },
+    )
+
+
+def _cycle_confirm(
+    request: HttpRequest, form: CycleStartForm, current: Cycle, *, moved: bool
+) -> HttpResponse:
+    """What starting the cycle does, before it is done."""
+    overview = selectors.overview(cycle=current)
+    return render(
+        request,
+        "themes/cycle_confirm.html",
+        {
+            "form": form,
+            "name": form.cleaned_data["name"],
+            "carry_over": form.cleaned_data["carry_over"],
+            "current": current,
+            "overview": overview,
+            "assignments": list(selectors.open_assignments(cycle=current, library=request.library)),
+            "moved": moved,
         },
     )
 

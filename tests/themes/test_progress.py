@@ -229,7 +229,10 @@ def test_statuses_roll_up_to_theme_and_overall(users, cycle):
 def test_coordinator_starts_a_new_cycle_with_fresh_progress(client_for, users, cycle):
     step = first_phase().steps.get(number=1)
     services.step_set_done(cycle=cycle, step=step, user=users["werkgroep"], done=True)
-    response = client_for("trekker").post(reverse("themes:cycles"), {"name": "2027"})
+    response = client_for("trekker").post(
+        reverse("themes:cycles"),
+        {"name": "2027", "carry_over": "0", "closes": cycle.pk, "bevestigd": "1"},
+    )
     assert response.status_code == 302
     new = Cycle.objects.get(is_current=True)
     assert new.name == "2027"
