@@ -254,8 +254,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
-# The source strings are Dutch and Django brings its own Dutch catalogue, so the project has no
-# locale folder of its own.
+# The source strings are Dutch and Django brings its own Dutch catalogue. locale/ only holds the
+# few of Django's texts that say "u", rewritten with "je" like the rest of the app.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

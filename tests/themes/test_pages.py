@@ -58,7 +58,8 @@ def test_steps_that_ask_for_what_the_app_does_link_to_it(client_for, cycle):
     html = client.get(reverse("themes:phase", args=["gezinsaanpak-algemeen", "creatie"]))
     assert f'href="{reverse("quickscan:home")}"' in html.content.decode()
     html = client.get(reverse("themes:phase", args=["leren-en-ontwikkelen", "implementatie"]))
-    assert f'href="{reverse("referrals:log")}"' in html.content.decode()
+    # The workgroup does not register referrals; it reads their figures (issue 16).
+    assert f'href="{reverse("referrals:figures")}"' in html.content.decode()
 
 
 def test_a_resource_without_address_says_so_and_beheer_can_fill_it_in(client_for, cycle):
