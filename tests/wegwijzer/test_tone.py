@@ -42,12 +42,14 @@ def test_new_password_rules_say_je(client_for, users):
         reverse("password_change"),
         {
             "old_password": "een-lang-oud-wachtwoord-42",
-            "new_password1": "1234567890",
-            "new_password2": "1234567890",
+            "new_password1": "123456789",
+            "new_password2": "123456789",
         },
     )
     text = _text(response)
     assert "alleen uit cijfers" in text
+    assert "Dit wachtwoord is te kort. Het moet minstens 10 tekens lang zijn." in text
+    assert "too short" not in text
     assert not FORMAL.search(text), FORMAL.findall(text)
 
 
