@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.forms import apply_validation_error
 from core.roles import Role, role_required
 
 from . import selectors, services
@@ -88,7 +89,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         try:
             services.preferences_set(user=request.user, choices=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("Je voorkeuren zijn bewaard."))
             return redirect("notifications:preferences")
