@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
@@ -17,6 +18,27 @@ class AnswerRow(NamedTuple):
     round_item: RoundItem
     answer: forms.BoundField
     explanation: forms.BoundField
+
+
+@dataclass(frozen=True)
+class ChapterProgress:
+    section: AnswerSection
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class AnswerProgress:
+    """How far the respondent is: counted from the form, so it matches what is on screen."""
+
+    answered: int
+    total: int
+    chapters: list[ChapterProgress]
+    unanswered: list[tuple[AnswerSection, list[AnswerRow]]]
+
+    @property
+    def next_open(self) -> AnswerRow | None:
+        return self.unanswered[0][1][0] if self.unanswered else None
 
 
 class RoundOpenForm(forms.Form):
@@ -83,7 +105,7 @@ class AnswersForm(forms.Form):
                     label=f"{number} {round_item.text}",
                     choices=Rating.choices,
                     required=False,
-                    widget=forms.RadioSelect,
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                     initial=response.answer if response else None,
                     disabled=disabled,
                 )
@@ -97,6 +119,20 @@ class AnswersForm(forms.Form):
                 )
                 rows.append(AnswerRow(number, round_item, self[answer_name], self[text_name]))
             self.layout.append((section, rows))
+
+    def progress(self) -> AnswerProgress:
+        chapters, unanswered = [], []
+        for section, rows in self.layout:
+            missing = [row for row in rows if not row.answer.value()]
+            chapters.append(ChapterProgress(section, len(rows) - len(missing), len(rows)))
+            if missing:
+                unanswered.append((section, missing))
+        return AnswerProgress(
+            answered=sum(chapter.answered for chapter in chapters),
+            total=sum(chapter.total for chapter in chapters),
+            chapters=chapters,
+            unanswered=unanswered,
+        )
 
     def answers(self) -> dict[int, tuple[str, str]]:
         """{round item id: (answer, explanation)} from the cleaned data."""

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.models import Library
 from core.people import display_names
@@ -172,9 +173,9 @@ def _clean_answers(
     cleaned = {}
     for round_item_id, (answer, explanation) in answers.items():
         if round_item_id not in valid_ids:
-            raise ValidationError(_("Deze vraag hoort niet bij deze Quickscan."))
+            raise ValidationError(_("Deze stelling hoort niet bij deze Quickscan."))
         if answer and answer not in Rating.values:
-            raise ValidationError(_("Kies een van de antwoorden die bij de vraag staan."))
+            raise ValidationError(_("Kies een van de antwoorden die bij de stelling staan."))
         cleaned[round_item_id] = (answer or "", _check_length((explanation or "").strip()))
     return cleaned
 
@@ -242,8 +243,8 @@ def respondent_submit(*, respondent: Respondent) -> Respondent:
         missing = total - answered
         raise ValidationError(
             _(
-                "Nog {missing} van de {total} vragen hebben geen antwoord. Kies bij twijfel "
-                "‘weet ik niet’, en ‘n.v.t.’ als een vraag niet voor jullie geldt."
+                "Nog {missing} van de {total} stellingen hebben geen antwoord. Kies bij twijfel "
+                "‘weet ik niet’, en ‘n.v.t.’ als een stelling niet voor jullie geldt."
             ).format(missing=missing, total=total)
         )
     if not respondent.has_submitted:
@@ -361,7 +362,7 @@ def action_set_done(
     if row.version != expected_version:
         raise StaleAction(current=row)
     if not row.action_what:
-        raise ValidationError(_("Bij deze vraag hoort geen actie."))
+        raise ValidationError(_("Bij deze stelling hoort geen actie."))
     if done and row.action_done_at is None:
         row.action_done_at = timezone.now()
         row.action_done_by = user
@@ -382,9 +383,12 @@ def round_close(*, rnd: Round, user: AbstractBaseUser) -> Round:
     missing = rnd.items.filter(agreed="").count()
     if missing:
         raise ValidationError(
-            _(
-                "De ronde kan nog niet worden afgesloten: {missing} vragen hebben nog geen "
-                "afgesproken antwoord."
+            ngettext(
+                "De ronde kan nog niet worden afgesloten: {missing} stelling heeft nog geen "
+                "afgesproken antwoord.",
+                "De ronde kan nog niet worden afgesloten: {missing} stellingen hebben nog geen "
+                "afgesproken antwoord.",
+                missing,
             ).format(missing=missing)
         )
     rnd.status = RoundStatus.CLOSED

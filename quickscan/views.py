@@ -115,6 +115,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": counts.item_count - counts.agreed_count,
             "respondents": respondents,
             "me": next((r for r in respondents if r.user_id == request.user.pk), None),
+            # Closing does not wait for them, but the coordinator should know who they are.
+            "not_submitted": [r for r in respondents if not r.has_submitted],
             "events": selectors.round_events(rnd=rnd),
             "can_manage": can_manage,
             "invite_form": InviteForm(candidates=selectors.uninvited_candidates(rnd=rnd))
@@ -180,7 +182,11 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if form.errors:
         return _answers_not_saved(request, rnd, respondent, form)
     if request.htmx:
-        return render(request, "quickscan/_save_status.html", {"saved_at": timezone.now()})
+        return render(
+            request,
+            "quickscan/_save_status.html",
+            {"saved_at": timezone.now(), "progress": form.progress(), "oob": True},
+        )
     if "inleveren" in request.POST:
         return _answers_submit(request, rnd, respondent)
     messages.success(request, _("Je antwoorden zijn opgeslagen. Je kunt later verder gaan."))
@@ -193,18 +199,20 @@ def _answer_page(
     respondent: Respondent,
     *,
     read_only: bool,
-    show_missing: bool = False,
+    submit_error: str = "",
 ) -> HttpResponse:
     sections = selectors.my_answers(respondent=respondent)
+    form = AnswersForm(sections=sections, disabled=read_only)
     return render(
         request,
         "quickscan/answer.html",
         {
             "round": rnd,
             "respondent": respondent,
-            "form": AnswersForm(sections=sections, disabled=read_only),
+            "form": form,
+            "progress": form.progress(),
             "read_only": read_only,
-            "show_missing": show_missing,
+            "submit_error": submit_error,
         },
     )
 
@@ -226,13 +234,19 @@ def _answers_not_saved(
 ) -> HttpResponse:
     if request.htmx:
         error = " ".join(form.non_field_errors()) or _(
-            "Niet opgeslagen: controleer de gemarkeerde vragen."
+            "Niet opgeslagen: controleer de gemarkeerde stellingen."
         )
         return render(request, "quickscan/_save_status.html", {"error": error})
     return render(
         request,
         "quickscan/answer.html",
-        {"round": rnd, "respondent": respondent, "form": form, "read_only": False},
+        {
+            "round": rnd,
+            "respondent": respondent,
+            "form": form,
+            "progress": form.progress(),
+            "read_only": False,
+        },
         status=400,
     )
 
@@ -242,13 +256,8 @@ def _answers_submit(request: HttpRequest, rnd: Round, respondent: Respondent) ->
     try:
         services.respondent_submit(respondent=respondent)
     except ValidationError as exc:
-        messages.warning(
-            request,
-            _("Je antwoorden zijn opgeslagen, maar nog niet ingeleverd. {reason}").format(
-                reason=error_text(exc)
-            ),
-        )
-        return _answer_page(request, rnd, respondent, read_only=False, show_missing=True)
+        # Said once, in the alert above the form that links to each open statement.
+        return _answer_page(request, rnd, respondent, read_only=False, submit_error=error_text(exc))
     messages.success(request, _("Je antwoorden zijn ingeleverd. Dank je wel!"))
     return redirect(_round_url(rnd))
 
@@ -381,8 +390,11 @@ def _agree_item_page(
         "results": results,
     }
     if request.htmx:
-        # htmx swaps only 2xx answers: the warning travels inside the fragment.
-        return render(request, "quickscan/_agree_item.html", context)
+        # htmx swaps only 2xx answers: the warning travels inside the fragment, and the
+        # page's live region says it was not saved.
+        return render(
+            request, "quickscan/_agree_item.html", {**context, "oob": request.method == "POST"}
+        )
     return render(request, "quickscan/agree_item.html", context, status=status)
 
 

@@ -263,7 +263,7 @@ def test_answering_and_agreeing_work_without_javascript(
     assert "Je antwoorden zijn opgeslagen" in page.locator(".messages").inner_text()
     page.get_by_role("button", name="Opslaan en inleveren").click()
     page.wait_for_load_state()
-    assert "nog niet ingeleverd" in page.locator(".messages").inner_text()
+    assert "nog niet ingeleverd" in page.locator("#inlever-fouten").inner_text()
     assert page.locator(".qs-missing").count() == 2
     answer_item(page, "1.2", "weet ik niet")
     answer_item(page, "2.1", "n.v.t.")

@@ -122,7 +122,7 @@ def test_an_explanation_that_is_too_long_is_refused(rnd, users):
 
 def test_submit_needs_every_item_answered(rnd, users):
     respondent = answer(rnd, users["werkgroep"], {"a-vast": OP, "b-een": Rating.WEET_NIET})
-    with pytest.raises(ValidationError, match="Nog 2 van de 4 vragen hebben geen antwoord"):
+    with pytest.raises(ValidationError, match="Nog 2 van de 4 stellingen hebben geen antwoord"):
         services.respondent_submit(respondent=respondent)
     respondent.refresh_from_db()
     assert not respondent.has_submitted
@@ -211,7 +211,7 @@ def test_agreed_answer_validation_saves_nothing(rnd, users, rating, what, owner,
 
 def test_close_needs_every_agreed_answer(rnd, users):
     agree(rnd, users["trekker"], {"a-vast": OP, "a-nieuw": DE})
-    with pytest.raises(ValidationError, match="2 vragen hebben nog geen afgesproken antwoord"):
+    with pytest.raises(ValidationError, match="2 stellingen hebben nog geen afgesproken antwoord"):
         services.round_close(rnd=rnd, user=users["trekker"])
     rnd.refresh_from_db()
     assert rnd.status == RoundStatus.OPEN

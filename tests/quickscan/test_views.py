@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.people import display_name
 from core.roles import Role
 from quickscan import panels, services
 from quickscan.models import EventKind, Item, Rating, Respondent, Response, Round, RoundItem
@@ -164,11 +165,50 @@ def test_submitting_too_early_keeps_the_answers_and_marks_what_is_missing(client
     assert response.status_code == 200
     page = html(response)
     assert "opgeslagen, maar nog niet ingeleverd" in page
-    assert "Nog 3 van de 4 vragen hebben geen antwoord" in page
+    assert "Nog 3 van de 4 stellingen hebben geen antwoord" in page
     assert page.count("Nog geen antwoord") == 3
     respondent = Respondent.objects.get(round=rnd, user=users["werkgroep"])
     assert not respondent.has_submitted
     assert respondent.responses.get().answer == OP
+
+
+def test_answer_page_shows_progress_chapters_and_the_next_open_statement(client_for, rnd):
+    client = client_for("werkgroep")
+    page = html(client.get(url("answer", rnd)))
+    assert "0 van 4 stellingen beantwoord" in page
+    assert '<a href="#onderdeel-gezinsaanpak-algemeen">Gezinsaanpak algemeen</a>' in page
+    assert '<a href="#onderdeel-programmering">Programmering</a>' in page
+    first = ri(rnd, "a-vast").pk
+    assert f'href="#id_antwoord_{first}_0">Volgende stelling zonder antwoord (1.1)' in page
+    response = client.post(
+        url("answer", rnd), _form_data(rnd, {"a-vast": OP, "a-nieuw": DE}), HTTP_HX_REQUEST="true"
+    )
+    fragment = html(response)
+    assert "2 van 4 stellingen beantwoord." in fragment.split("<div", 1)[0]  # the status
+    assert 'id="invul-voortgang" hx-swap-oob="innerHTML"' in fragment
+    assert "(2 van 2)" in fragment and "(0 van 2)" in fragment
+    assert (
+        f'href="#id_antwoord_{ri(rnd, "b-een").pk}_0">Volgende stelling zonder antwoord (2.1)'
+        in (fragment)
+    )
+
+
+def test_hand_in_errors_link_to_each_open_statement_and_describe_it(client_for, rnd):
+    response = client_for("werkgroep").post(
+        url("answer", rnd), {**_form_data(rnd, {"a-vast": OP, "b-een": NN}), "inleveren": "1"}
+    )
+    page = html(response)
+    alert = re.search(r'<div class="alert alert-danger" role="alert"[^>]*>(.*?)</div>', page, re.S)
+    assert alert and 'tabindex="-1" id="inlever-fouten" autofocus' in alert.group(0)
+    for key, number in (("a-nieuw", "1.2"), ("b-twee", "2.2")):
+        pk = ri(rnd, key).pk
+        link = f'<a href="#id_antwoord_{pk}_0"><span class="visually-hidden">stelling </span>'
+        assert f"{link}{number}</a>" in alert.group(1)
+        assert f'aria-describedby="vraag-{key}-open"' in page
+        assert f'id="vraag-{key}-open">Nog geen antwoord</p>' in page
+    assert 'aria-describedby="vraag-a-vast-open"' not in page
+    assert "rode streep" not in page
+    assert messages_of(response) == []  # said once, in the alert
 
 
 def test_submit_when_done_then_read_only_until_taken_back(client_for, rnd, users):
@@ -361,7 +401,7 @@ def test_close_only_when_everything_is_agreed(client_for, rnd, users):
     client = client_for("trekker")
     agree(rnd, users["trekker"], {"a-vast": OP})
     response = client.post(url("close", rnd), follow=True)
-    assert "3 vragen hebben nog geen afgesproken antwoord" in html(response)
+    assert "3 stellingen hebben nog geen afgesproken antwoord" in html(response)
     rnd.refresh_from_db()
     assert rnd.is_open
     agree(rnd, users["trekker"], {"a-nieuw": DE, "b-een": NN, "b-twee": NVT})
@@ -369,6 +409,35 @@ def test_close_only_when_everything_is_agreed(client_for, rnd, users):
     assert "is afgesloten" in html(response)
     rnd.refresh_from_db()
     assert not rnd.is_open
+
+
+def test_the_close_button_appears_only_when_closing_is_possible(client_for, rnd, users, year):
+    client = client_for("trekker")
+    agree(rnd, users["trekker"], {"a-vast": OP})
+    page = html(client.get(url("round", rnd)))
+    assert url("close", rnd) not in page
+    assert "Nog 3 stellingen hebben geen afgesproken antwoord." in page
+    assert f'href="{url("agree", rnd)}?toon=open"' in page
+
+    agree(rnd, users["trekker"], {"a-nieuw": DE, "b-een": NN, "b-twee": NVT})
+    answer(rnd, users["werkgroep"], ALL, submit=True)
+    page = html(client.get(url("round", rnd)))
+    assert url("close", rnd) in page
+    warning = re.search(
+        r'<div class="alert alert-warning" id="afsluiten-waarschuwing">(.*?)</div>', page, re.S
+    )
+    text = " ".join(warning.group(1).split())
+    names = sorted([display_name(users["trekker"]), display_name(users["mt"])])
+    assert "2 van de 3 uitgenodigden hebben nog niet ingeleverd:" in text
+    assert all(name in text for name in names)
+    assert display_name(users["werkgroep"]) not in text
+    assert f'aria-describedby="afsluiten-waarschuwing">Quickscan {year} toch afsluiten' in page
+
+    answer(rnd, users["trekker"], ALL, submit=True)
+    answer(rnd, users["mt"], ALL, submit=True)
+    page = html(client.get(url("round", rnd)))
+    assert "afsluiten-waarschuwing" not in page
+    assert f">Quickscan {year} afsluiten</button>" in page
 
 
 def test_a_closed_round_refuses_changes_and_shows_no_forms(client_for, rnd, users):
