@@ -80,7 +80,10 @@ class ReferralForm(forms.Form):
         label=_("Wanneer"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
-        error_messages={"invalid": _("Vul een geldige datum en tijd in.")},
+        error_messages={
+            "required": _("Vul in wanneer je verwees."),
+            "invalid": _("Vul een geldige datum en tijd in."),
+        },
     )
     note = forms.CharField(
         label=_("Korte notitie (niet verplicht)"),
@@ -109,6 +112,24 @@ class ReferralForm(forms.Form):
     # A fresh id per rendered desk form: a second submit of the same form (double click,
     # back button, a retry) finds the referral the first one made instead of a duplicate.
     submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    # The order of the desk form on screen, so the error summary lists errors in that order.
+    field_order = [
+        "offer",
+        "audience",
+        "handover",
+        "signals",
+        "is_latent",
+        "place",
+        "referred_at",
+        "confirm_old",
+        "from_department",
+        "note",
+        "contact_consent",
+        "contact_first_name",
+        "contact_phone",
+        "contact_email",
+    ]
 
     # The rules on the moment, the receiver and consent live in services._apply_desk_input;
     # the view puts its errors on these fields.

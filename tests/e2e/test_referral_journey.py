@@ -39,8 +39,9 @@ def test_referral_from_desk_to_specialist_to_figures(browser, live_server, users
     page.get_by_role("link", name="Verwijzing registreren").first.click()
     page.wait_for_url("**/verwijzingen/registreren/")
     screenshot(page, "balie-leeg")
-    tab_to(page, "el.name === 'offer'")
-    page.keyboard.press("Space")  # the first offer: Taalhuis
+    # The form opens with the focus on its first field: the first offer, Taalhuis.
+    assert page.evaluate("document.activeElement.name") == "offer"
+    page.keyboard.press("Space")
     tab_to(page, "el.name === 'audience'")
     page.keyboard.press("Space")  # Ouder
     tab_to(page, "el.name === 'handover'")
