@@ -58,8 +58,10 @@ def test_ticking_works_without_javascript_and_with_htmx(client_for, cycle):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="stap-1"' in html
-    assert 'hx-swap-oob="true"' in html  # the phase's progress bar is updated too
+    # The phase's progress is updated in place, and the live region says what happened.
+    assert '<div id="fase-voortgang" hx-swap-oob="innerHTML">' in html
     assert "1 van 4 stappen gedaan" in html
+    assert '<div id="stap-melding" hx-swap-oob="innerHTML">Stap 1 staat op gedaan.' in html
 
 
 def test_bad_tick_value_is_refused_without_change(client_for, cycle):
