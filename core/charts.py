@@ -5,17 +5,19 @@ JavaScript and no third-party request. Every chart carries a title and a descrip
 screen readers; pages also show the numbers in a table next to it.
 """
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-# Colours with at least 3:1 contrast against white (WCAG 1.4.11); lines also differ in dash.
+# Colours with at least 3:1 contrast against white (WCAG 1.4.11).
 PALETTE = ["#0b5ed7", "#b02a37", "#146c43", "#6f42c1", "#a05a00", "#0f6674", "#495057", "#d63384"]
-DASHES = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "10 4", "3 6"]
 
 FONT = "DejaVu Sans, Arial, sans-serif"
+# What fits a bar chart's 212 px label column at 12 px (DejaVu Sans, about 7.4 px a character).
+LABEL_CHARS = 28
 
 
 def _text(value: object) -> str:
@@ -25,7 +27,7 @@ def _text(value: object) -> str:
 @dataclass(frozen=True)
 class Series:
     label: str
-    values: Sequence[float | None]
+    values: Sequence[float | str | None]
 
 
 def _svg_open(width: int, height: int, title: str, description: str) -> list[str]:
@@ -34,7 +36,7 @@ def _svg_open(width: int, height: int, title: str, description: str) -> list[str
         f'width="{width}" height="{height}" role="img" aria-label="{_text(title)}" '
         f'class="chart" font-family="{FONT}">',
         f"<title>{_text(title)}</title>",
-        f"<desc>{_text(description)}</desc>",
+        *([f"<desc>{_text(description)}</desc>"] if description else []),
     ]
 
 
@@ -47,111 +49,106 @@ def bar_chart(
     max_value: float | None = None,
     width: int = 640,
 ) -> SafeString:
-    """Horizontal bars with the value printed at the end of each bar."""
-    bar_height, gap, label_width, top = 22, 8, 220, 10
-    height = top * 2 + len(items) * (bar_height + gap)
+    """Horizontal bars with the value printed at the end of each bar. A label too long for its
+    column wraps onto more lines (the row grows) rather than being cut off."""
+    bar_height, gap, label_width, top, line = 22, 8, 220, 10, 14
+    rows = [(textwrap.wrap(label, LABEL_CHARS) or [""], value) for label, value in items]
+    heights = [max(bar_height, line * len(lines) + 6) for lines, _value in rows]
+    height = top * 2 + sum(h + gap for h in heights)
     peak = max_value if max_value is not None else max((v for _, v in items), default=0)
     peak = peak or 1
     plot = width - label_width - 70
     parts = _svg_open(width, max(height, 40), title, description)
-    for index, (label, value) in enumerate(items):
-        y = top + index * (bar_height + gap)
+    y = top
+    for (lines, value), row_height in zip(rows, heights, strict=True):
+        middle = y + row_height / 2
         length = max(0.0, plot * (value / peak))
         shown = f"{value:g}{unit}"
+        first = middle - line * (len(lines) - 1) / 2 + 4
+        spans = "".join(
+            f'<tspan x="{label_width - 8}" y="{first + i * line:.1f}">{_text(text)}</tspan>'
+            for i, text in enumerate(lines)
+        )
+        parts.append(f'<text font-size="12" text-anchor="end" fill="#212529">{spans}</text>')
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + bar_height * 0.7:.1f}" font-size="12" '
-            f'text-anchor="end" fill="#212529">{_text(label[:34])}</text>'
+            f'<rect x="{label_width}" y="{middle - bar_height / 2:.1f}" width="{length:.1f}" '
+            f'height="{bar_height}" fill="{PALETTE[0]}"/>'
         )
         parts.append(
-            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
-            f'fill="{PALETTE[0]}"/>'
-        )
-        parts.append(
-            f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height * 0.7:.1f}" '
+            f'<text x="{label_width + length + 6:.1f}" y="{middle + 4:.1f}" '
             f'font-size="12" fill="#212529">{_text(shown)}</text>'
         )
+        y += row_height + gap
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
 
-def line_chart(
+# Small multiples: drawn at their own size (never scaled down on a phone, where the panels
+# stack), so 12 px text stays 12 px on screen and 9 pt in a PDF (12 px = 9 pt).
+MULTIPLE_FONT = 12
+MULTIPLE_LABEL = 40  # the year column
+MULTIPLE_VALUE = 48  # the value column, room for "100%"
+EARLIER = "#6c757d"  # earlier years grey, the latest in PALETTE[0]: both 3:1 against white
+
+
+def small_multiples(
     series: Sequence[Series],
-    x_labels: Sequence[str],
+    row_labels: Sequence[str],
     *,
     title: str,
-    description: str = "",
-    y_max: float = 100,
     unit: str = "%",
-    width: int = 640,
-    height: int = 300,
+    max_value: float = 100,
+    missing: str = "–",
+    width: int = 260,
+    row_height: int = 22,
 ) -> SafeString:
-    """Lines over time (for instance a score per section over the years), with a legend."""
-    left, right, top, legend_row = 44, 16, 12, 18
-    legend_height = legend_row * ((len(series) + 1) // 2) + 8
-    bottom = 28 + legend_height
-    plot_w = width - left - right
-    plot_h = height - top - bottom
-    count = max(len(x_labels), 1)
-
-    def x_at(i: int) -> float:
-        return left + (plot_w * (i + 0.5) / count)
-
-    def y_at(v: float) -> float:
-        return top + plot_h - plot_h * (max(0.0, min(v, y_max)) / (y_max or 1))
-
-    # The numbers themselves, for whoever cannot see the lines.
-    data = "; ".join(
-        f"{item.label}: "
-        + ", ".join(
-            f"{x} {v:g}{unit}" for x, v in zip(x_labels, item.values, strict=False) if v is not None
-        )
-        for item in series
-    )
-    parts = _svg_open(width, height, title, f"{description} {data}".strip())
-    for step in range(5):
-        value = y_max * step / 4
-        y = y_at(value)
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#ced4da" stroke-width="1"/>'
-        )
-        parts.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
-            f'fill="#495057">{value:g}{_text(unit)}</text>'
-        )
-    for i, label in enumerate(x_labels):
-        parts.append(
-            f'<text x="{x_at(i):.1f}" y="{top + plot_h + 16}" font-size="11" '
-            f'text-anchor="middle" fill="#212529">{_text(label)}</text>'
-        )
-    for index, item in enumerate(series):
-        colour = PALETTE[index % len(PALETTE)]
-        dash = DASHES[index % len(DASHES)]
-        points = [(x_at(i), y_at(v)) for i, v in enumerate(item.values) if v is not None]
-        if len(points) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    """A small bar chart per series (one per chapter), a bar per row label (a year), the last
+    row highlighted. A value may be a number, None (shows `missing`) or a short note shown in
+    place of the bar. Each panel's label is HTML, so it wraps instead of being cut off."""
+    plot = width - MULTIPLE_LABEL - MULTIPLE_VALUE
+    height = row_height * max(len(row_labels), 1)
+    last = len(row_labels) - 1
+    parts = [f'<div class="chart-multiples" role="group" aria-label="{_text(title)}">']
+    for item in series:
+        shown = []
+        for label, value in zip(row_labels, item.values, strict=False):
+            if isinstance(value, int | float):
+                shown.append(f"{label} {value:g}{unit}")
+            else:
+                shown.append(f"{label} {value if value is not None else missing}")
+        parts.append('<figure class="chart-multiple">')
+        parts.append(f'<figcaption aria-hidden="true">{_text(item.label)}</figcaption>')
+        # The panel's name and numbers in one: what a screen reader says and the PDF's alt text.
+        parts += _svg_open(width, height, f"{item.label}: {', '.join(shown)}", "")
+        for index, (label, value) in enumerate(zip(row_labels, item.values, strict=False)):
+            y = index * row_height
+            baseline = y + row_height / 2 + MULTIPLE_FONT * 0.35
+            weight = ' font-weight="bold"' if index == last else ""
             parts.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" '
-                f'stroke-width="2.5"{dash_attr}/>'
+                f'<text x="0" y="{baseline:.1f}" font-size="{MULTIPLE_FONT}" fill="#212529"'
+                f"{weight}>{_text(label)}</text>"
             )
-        for i, v in enumerate(item.values):
-            if v is None:
+            if not isinstance(value, int | float):
+                parts.append(
+                    f'<text x="{MULTIPLE_LABEL}" y="{baseline:.1f}" font-size="{MULTIPLE_FONT}" '
+                    f'fill="#495057">{_text(value if value is not None else missing)}</text>'
+                )
                 continue
-            # No tooltip per point: the page shows the numbers in a table, and WeasyPrint
-            # spends a third of a report's time on a few dozen of them.
-            parts.append(f'<circle cx="{x_at(i):.1f}" cy="{y_at(v):.1f}" r="3.5" fill="{colour}"/>')
-        column, row = index % 2, index // 2
-        lx = left + column * (plot_w / 2)
-        ly = height - legend_height + row * legend_row + 10
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(
-            f'<line x1="{lx:.1f}" x2="{lx + 22:.1f}" y1="{ly:.1f}" y2="{ly:.1f}" '
-            f'stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
-        )
-        parts.append(
-            f'<text x="{lx + 28:.1f}" y="{ly + 4:.1f}" font-size="11" fill="#212529">'
-            f"{_text(item.label[:40])}</text>"
-        )
-    parts.append("</svg>")
+            bar_y, bar_h = y + 3, row_height - 6
+            length = plot * max(0.0, min(value, max_value)) / (max_value or 1)
+            colour = PALETTE[0] if index == last else EARLIER
+            parts.append(
+                f'<rect x="{MULTIPLE_LABEL}" y="{bar_y}" width="{plot}" height="{bar_h}" '
+                f'fill="#e9ecef"/>'
+            )
+            parts.append(
+                f'<rect x="{MULTIPLE_LABEL}" y="{bar_y}" width="{length:.1f}" height="{bar_h}" '
+                f'fill="{colour}"/>'
+            )
+            parts.append(
+                f'<text x="{width}" y="{baseline:.1f}" font-size="{MULTIPLE_FONT}" '
+                f'text-anchor="end" fill="#212529"{weight}>{value:g}{_text(unit)}</text>'
+            )
+        parts.append("</svg></figure>")
+    parts.append("</div>")
     return mark_safe("".join(parts))

@@ -5,21 +5,18 @@ from typing import TYPE_CHECKING
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from core.charts import Series, bar_chart, line_chart
+from core.charts import Series, bar_chart, small_multiples
 
 if TYPE_CHECKING:
     from .comparison import Comparison
     from .results import RoundResults
-
-
-def _short(text: str, length: int = 38) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    from .scoring import Score
 
 
 def results_chart(results: "RoundResults") -> SafeString:
     """One round: a bar per section with its score."""
     items = [
-        (_short(f"{s.number}. {s.section.title}", 34), s.score.percent or 0)
+        (f"{s.number}. {s.section.title}", s.score.percent or 0)
         for s in results.sections
         if s.score.percent is not None
     ]
@@ -35,24 +32,25 @@ def results_chart(results: "RoundResults") -> SafeString:
     )
 
 
-def comparison_chart(comparison: "Comparison", *, width: int, height: int) -> SafeString:
-    """Over the years: a line per section and one for the total."""
+def comparison_chart(comparison: "Comparison", *, width: int, row_height: int) -> SafeString:
+    """Over the years: a small chart per section and one for the total, years side by side."""
+
+    def value(score: "Score | None") -> float | str:
+        if score is None:
+            return _("niet gevraagd")
+        if score.percent is not None:
+            return score.percent
+        return _("nog open") if score.open else _("n.v.t.")
+
     series = [
-        Series(
-            _short(f"{s.number}. {s.section.title}"),
-            [score.percent if score else None for score in s.scores],
-        )
+        Series(f"{s.number}. {s.section.title}", [value(score) for score in s.scores])
         for s in comparison.sections
     ]
-    series.append(Series(_("Totaal"), [score.percent for score in comparison.overall]))
-    return line_chart(
+    series.append(Series(_("Totaal"), [value(score) for score in comparison.overall]))
+    return small_multiples(
         series,
         [str(year) for year in comparison.years],
         title=_("Score per onderdeel over de jaren"),
-        description=_(
-            "Per onderdeel van de Quickscan de score als percentage van het maximum, per "
-            "jaar; de tabel bij de grafiek geeft dezelfde getallen."
-        ),
         width=width,
-        height=height,
+        row_height=row_height,
     )

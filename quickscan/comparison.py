@@ -140,8 +140,12 @@ class Comparison:
     def counts(self) -> list[tuple[str, str, int]]:
         return [(kind.value, str(kind.label), self.count(kind)) for kind in Change]
 
-    def chart(self, *, width: int = 640, height: int = 340) -> SafeString:
-        return comparison_chart(self, width=width, height=height)
+    def chart(self) -> SafeString:
+        return comparison_chart(self, width=260, row_height=22)
+
+    def print_chart(self) -> SafeString:
+        """Narrower, tighter panels: three to a row, the summary stays on one A4 page."""
+        return comparison_chart(self, width=200, row_height=17)
 
 
 def order_key(ri: RoundItem) -> tuple:

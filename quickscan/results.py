@@ -134,6 +134,14 @@ class RoundResults:
         return sum(1 for r in self.respondents if r.has_submitted)
 
     @property
+    def handed_in(self) -> list[Respondent]:
+        return [r for r in self.respondents if r.has_submitted]
+
+    @property
+    def not_handed_in(self) -> list[Respondent]:
+        return [r for r in self.respondents if not r.has_submitted]
+
+    @property
     def item_count(self) -> int:
         return len(self.items)
 

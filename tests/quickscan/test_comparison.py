@@ -183,12 +183,13 @@ def test_score_change():
     assert score_change(Score.of([OP]), Score.of([NVT])) == (Change.NOT_COMPARABLE, None)
 
 
-def test_the_chart_draws_a_line_per_section_and_the_total(three_years, year):
-    svg = str(selectors.comparison(rnd=three_years[2]).chart())
-    assert svg.count("<polyline") == 3  # two sections and the total
-    # The numbers are in the chart's description, for screen readers.
-    assert re.search(rf"1\. Gezinsaanpak algemeen: [^;]*{year - 1} 75%", svg)
-    assert re.search(rf"Totaal: [^;]*{year - 1} 50%, {year} 63%", svg)
+def test_the_chart_draws_a_panel_per_section_and_the_total(three_years, year):
+    chart = str(selectors.comparison(rnd=three_years[2]).chart())
+    assert chart.count('<figure class="chart-multiple">') == 3  # two sections and the total
+    assert chart.count("<svg") == 3
+    # Each panel's numbers, years side by side, for screen readers.
+    assert re.search(rf'aria-label="1\. Gezinsaanpak algemeen: [^"]*{year - 1} 75%', chart)
+    assert re.search(rf'aria-label="Totaal: [^"]*{year - 1} 50%, {year} 63%"', chart)
 
 
 def test_max_years_keeps_the_latest_rounds(three_years, year):
