@@ -2,6 +2,11 @@
 (the peer), on SQLite and PostgreSQL, with the app run as in production.
 
     python -m benchmarks.bench [--factor 1.0] [--small 0.1] [--repeat 40]
+
+On a busy machine, time only some pages at one size, e.g. the desk POST:
+
+    python -m benchmarks.bench --only registreren --factor 1.0 --small 1.0 --repeat 200 \
+        --pg-prefix wg_mine --tag post
 """
 
 import argparse
@@ -97,10 +102,13 @@ def _post_data(session: Session) -> dict:
     }
 
 
-def measure(port: int, ids: dict, repeat: int) -> dict[str, dict]:
+def measure(port: int, ids: dict, repeat: int, only: str = "") -> dict[str, dict]:
     sessions: dict[str, Session] = {}
     results = {}
     for label, user, method, path in pages(ids):
+        # The floor stays in: every row is also given as a multiple of it.
+        if only and only not in label and not label.startswith("vloer"):
+            continue
         if user not in sessions:
             sessions[user] = Session("127.0.0.1", port)
             sessions[user].login(user, PASSWORD)
@@ -129,7 +137,7 @@ def measure(port: int, ids: dict, repeat: int) -> dict[str, dict]:
     return results
 
 
-def run_backend(name: str, database_url: str, factor: float, repeat: int) -> dict:
+def run_backend(name: str, database_url: str, factor: float, repeat: int, only: str = "") -> dict:
     env = production_env(database_url, DJANGO_SETTINGS_MODULE=SETTINGS)
     print(f"[{name}] migrate and generate data (factor {factor}) …", flush=True)
     manage(env, "migrate", "--noinput", "-v0")
@@ -149,7 +157,7 @@ def run_backend(name: str, database_url: str, factor: float, repeat: int) -> dic
     port = free_port()
     with gunicorn(env, port, workers=2, settings=SETTINGS):
         print(f"[{name}] measuring …", flush=True)
-        results = measure(port, ids, repeat)
+        results = measure(port, ids, repeat, only)
     return {"results": results, "generated_s": generated}
 
 
@@ -193,13 +201,26 @@ def main() -> int:
     parser.add_argument("--factor", type=float, default=1.0)
     parser.add_argument("--small", type=float, default=0.1)
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--only", default="", help="only the pages whose label contains this")
+    parser.add_argument(
+        "--pg-prefix",
+        default="wegwijzer_bench",
+        help="PostgreSQL database name prefix; one of its own per person measuring",
+    )
+    parser.add_argument("--tag", default="", help="added to the result file's name")
     args = parser.parse_args()
     runs = {}
-    for factor in (args.small, args.factor):
+    for factor in dict.fromkeys((args.small, args.factor)):
         tag = str(factor).replace(".", "_")
-        runs[("sqlite", factor)] = run_backend("sqlite", sqlite_url(tag), factor, args.repeat)
+        runs[("sqlite", factor)] = run_backend(
+            "sqlite", sqlite_url(tag), factor, args.repeat, args.only
+        )
         runs[("postgres", factor)] = run_backend(
-            "postgres", recreate_postgres(f"wegwijzer_bench_{tag}"), factor, args.repeat
+            "postgres",
+            recreate_postgres(f"{args.pg_prefix}_{tag}"),
+            factor,
+            args.repeat,
+            args.only,
         )
     machine = (
         f"{platform.node()} · {platform.platform()} · Python {platform.python_version()} · {_cpu()}"
@@ -218,6 +239,11 @@ def main() -> int:
             f"{runs[('sqlite', args.factor)]['generated_s']:.0f} s (SQLite) and "
             f"{runs[('postgres', args.factor)]['generated_s']:.0f} s (PostgreSQL).",
             "'× vloer' is the page's p95 divided by the bare view's p95 on the same backend.",
+            *(
+                [f"Only the pages whose label contains '{args.only}', and the floor."]
+                if args.only
+                else []
+            ),
             "",
             table(runs, args.factor, args.small),
             "",
@@ -225,8 +251,10 @@ def main() -> int:
     )
     print(report)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.md").write_text(report)
-    (RESULTS / f"bench-{datetime.now():%Y%m%d-%H%M}.md").write_text(report)
+    suffix = f"-{args.tag}" if args.tag else ""
+    if not args.only:
+        (RESULTS / "latest.md").write_text(report)
+    (RESULTS / f"bench-{datetime.now():%Y%m%d-%H%M}{suffix}.md").write_text(report)
     return 0
 
 
