@@ -141,14 +141,15 @@ def address_email_send(*, to: str, subject: str, body: str, link: str, attempt: 
     try:
         build_address_message(to=to, subject=subject, body=body, link=link).send()
     except Exception:
-        _retry_later(send_address_email, [to, subject, body, link], attempt)
+        retry_later(send_address_email, [to, subject, body, link], attempt)
         logger.warning("E-mail to a plain address failed (attempt %s)", attempt)
         raise
     return "verstuurd"
 
 
-def _retry_later(task, args: list, attempt: int) -> bool:
-    """Schedule the next attempt if the backend can wait; True when scheduled."""
+def retry_later(task, args: list, attempt: int) -> bool:
+    """Schedule the next attempt of a failed task (any app's, called `task(*args,
+    attempt=…)`) if the backend can wait; True when scheduled."""
     if attempt >= MAX_EMAIL_ATTEMPTS or not task.get_backend().supports_defer:
         return False
     delay = RETRY_DELAYS[min(attempt, len(RETRY_DELAYS)) - 1]
@@ -195,7 +196,7 @@ def notification_email_send(*, notification_id: int, attempt: int = 1) -> str:
             )
             return "verstuurd"
     except Exception as exc:
-        scheduled = _retry_later(send_notification_email, [notification_id], attempt)
+        scheduled = retry_later(send_notification_email, [notification_id], attempt)
         _record_failure([notification_id], attempt, exc, final=not scheduled)
         logger.warning("E-mail for notification %s failed (attempt %s)", notification_id, attempt)
         raise
@@ -229,7 +230,7 @@ def digest_send(*, user_id: int, before: datetime.datetime, attempt: int = 1) ->
             return "verstuurd"
     except Exception as exc:
         # The rows stay waiting for the digest; the next attempt (or tomorrow's) takes them.
-        scheduled = _retry_later(send_digest, [user_id, before.isoformat()], attempt)
+        scheduled = retry_later(send_digest, [user_id, before.isoformat()], attempt)
         _record_failure(ids, attempt, exc, final=False)
         logger.warning(
             "Digest for user %s failed (attempt %s, retry: %s)", user_id, attempt, scheduled

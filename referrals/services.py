@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from core.models import Branch, Library
 from core.roles import Role
 from notifications.events import Event
-from notifications.services import email_to_address, notify
+from notifications.services import email_to_address, notify, retry_later
 
 from . import partner_links, selectors
 from .lifecycle import TRANSITIONS, Party, Transition, is_allowed, may_correct, reason_required
@@ -235,8 +235,42 @@ def referral_create(
             raise
         raise DuplicateSubmission(earlier) from None
     referral.signals.set(signals)
-    _notify_new_referral(referral, signals)
+    _notify_new_referral_later(referral)
     return referral
+
+
+def _notify_new_referral_later(referral: Referral) -> None:
+    """Who hears of it is worked out by the worker: here it is one task row, written in this
+    transaction so a referral that is rolled back tells no one. Finding the receivers, their
+    preferences and their notifications in the request cost the desk five queries, and one
+    more per receiver with e-mail."""
+    from .tasks import notify_new_referral
+
+    notify_new_referral.enqueue(referral.pk)
+
+
+def referral_new_notify(*, referral_id: int, attempt: int = 1) -> str:
+    """The worker's half of logging or forwarding a referral: tell whoever receives it.
+
+    All or nothing, and each receiver is told once (the key): a retry after a failure, or
+    the same task run twice, tells nobody twice.
+    """
+    from .tasks import notify_new_referral
+
+    try:
+        with transaction.atomic():
+            referral = (
+                Referral.objects.select_related("library", "offer__partner_contact", "logged_by")
+                .filter(pk=referral_id)
+                .first()
+            )
+            if referral is None:
+                return "verwijzing bestaat niet meer"
+            _notify_new_referral(referral, list(referral.signals.all()))
+    except Exception:
+        retry_later(notify_new_referral, [referral_id], attempt)
+        raise
+    return "verteld"
 
 
 def _notify_new_referral(referral: Referral, signals: list[Signal]) -> None:
@@ -261,6 +295,7 @@ def _notify_new_referral(referral: Referral, signals: list[Signal]) -> None:
             ),
             url=reverse("referrals:detail", args=[referral.pk]),
             actor=referral.logged_by,
+            key=f"referral:{referral.pk}",
         )
     elif not selectors.offer_has_receiver(offer=offer):
         offer_without_receivers_notify(
@@ -647,7 +682,7 @@ def referral_forward(
     )
     forwarded.save()
     forwarded.signals.set(signals)
-    _notify_new_referral(forwarded, signals)
+    _notify_new_referral_later(forwarded)
     return forwarded
 
 

@@ -4,13 +4,17 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from core.roles import Role
 from notifications.events import Event
 from notifications.models import Notification
 from referrals import services
-from referrals.models import Offer
+from referrals.models import Offer, Referral
+from referrals.tasks import notify_new_referral
 from tests.factories import make_staff
+from tests.referrals.test_log import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +120,70 @@ def test_offer_without_receivers_tells_beheer_and_coordinator(make_referral, mai
         .exclude(recipient__in=[users["beheer"], users["trekker"]])
         .exists()
     )
+
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def _work():
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def test_the_desk_post_leaves_the_telling_to_one_task(
+    client_for, options, mailboxes, settings, django_assert_max_num_queries
+):
+    """Receivers, their preferences and their e-mails are worked out by the worker: the desk's
+    POST writes the referral and one task, however many receivers the offer has."""
+    settings.TASKS = DB_TASKS
+    for name in ("tweede", "derde"):
+        colleague = make_staff(options, Role.SPECIALIST, username=name, email=f"{name}@example.org")
+        Offer.objects.get(library=options, name="Taalhuis").specialists.add(colleague)
+    client = client_for("frontoffice")
+    # 31 when the request told these three receivers itself.
+    with django_assert_max_num_queries(24):
+        response = client.post(reverse("referrals:log"), form_data(options))
+    assert response.status_code == 302
+    assert not Notification.objects.exists()
+    [queued] = DBTaskResult.objects.all()
+    assert queued.task_path == "referrals.tasks.notify_new_referral"
+    assert queued.args_kwargs["args"] == [Referral.objects.get().pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_tells_the_receivers_once(make_referral, mailboxes, settings):
+    settings.TASKS = DB_TASKS
+    referral = make_referral()
+    assert mail.outbox == [] and not Notification.objects.exists()
+
+    _work()
+    assert [m.to for m in mail.outbox] == [["specialist@example.org"]]
+    [note] = Notification.objects.all()
+    assert note.recipient == mailboxes["specialist"]
+    assert note.url == reverse("referrals:detail", args=[referral.pk])
+
+    # The same task again (run twice, or a retry after a crash) tells nobody twice.
+    notify_new_referral.enqueue(referral.pk)
+    _work()
+    assert len(mail.outbox) == 1
+    assert Notification.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_telling_is_retried_later(make_referral, mailboxes, settings, monkeypatch):
+    settings.TASKS = DB_TASKS
+    referral = make_referral()
+    monkeypatch.setattr(services, "notify", _refuse)
+    _work()
+    assert not Notification.objects.exists()
+    assert DBTaskResult.objects.filter(status="FAILED").count() == 1
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.args_kwargs == {"args": [referral.pk], "kwargs": {"attempt": 2}}
+
+    monkeypatch.undo()
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    _work()
+    assert [m.to for m in mail.outbox] == [["specialist@example.org"]]
+
+
+def _refuse(**kwargs):
+    raise ConnectionError("database weg")
