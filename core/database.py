@@ -1,6 +1,7 @@
-"""Telling a database that is busy (a lock held too long) from one that is broken."""
+"""Telling a database that is busy (a lock held too long) from one that is broken, and keeping
+PostgreSQL's planner statistics fresh after a bulk load."""
 
-from django.db import DatabaseError, OperationalError
+from django.db import DatabaseError, OperationalError, connections
 
 # PostgreSQL: lock_not_available, query_canceled (statement/lock timeout), deadlock,
 # serialization failure. All say "try again", none says "something is wrong with your input".
@@ -17,3 +18,18 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) and any(
         text in str(exc).lower() for text in BUSY_MESSAGES
     )
+
+
+def analyze(using: str = "default") -> bool:
+    """Refresh PostgreSQL's planner statistics after loading many rows at once.
+
+    Without them (autovacuum off, or before it comes round) the planner guesses: at 100k
+    referrals the list then sorts every row instead of reading an index, three times slower.
+    SQLite plans without statistics; there this does nothing. True when it ran.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return True

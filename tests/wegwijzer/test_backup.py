@@ -147,3 +147,17 @@ def test_restore_erases_personal_data_whose_retention_ended_meanwhile(filled, tm
     referral = Referral.objects.get()
     assert referral.note == ""
     assert referral.personal_data_erased_at is not None
+
+
+def test_restore_refreshes_the_planner_statistics_on_postgresql(filled, tmp_path):
+    """Right after a restore every table is new to PostgreSQL's planner: ANALYZE, or the first
+    pages are planned as if the tables were empty."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = tmp_path / "wegwijzer.json.gz"
+    call_command("backup_data", str(path), stdout=StringIO())
+    with CaptureQueriesContext(connection) as queries:
+        call_command("restore_data", str(path), "--yes", stdout=StringIO())
+    analyzed = any(q["sql"] == "ANALYZE" for q in queries.captured_queries)
+    assert analyzed == (connection.vendor == "postgresql")

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core import scale
+from core.database import analyze
 from notifications.services import silenced
 from wegwijzer.app_modules import domain_app_modules
 
@@ -34,6 +35,8 @@ class Command(BaseCommand):
             with transaction.atomic(), silenced():
                 count = module.generate(library=library, people=people, rng=rng, factor=factor)
             self.stdout.write(f"{app}: {count} rijen")
+        if analyze():
+            self.stdout.write("Statistieken voor de queryplanner bijgewerkt (ANALYZE).")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{library}: klaar in {time.monotonic() - started:.0f} s (factor {factor})."

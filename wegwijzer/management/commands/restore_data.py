@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.database import analyze
+
 
 class Command(BaseCommand):
     help = (
@@ -54,4 +56,7 @@ class Command(BaseCommand):
                 # An older backup still holds personal data whose retention period has
                 # ended since; it goes again before anyone can see it.
                 call_command("erase_referral_personal_data", verbosity=0, stdout=self.stdout)
+        # Every table was just refilled: without fresh statistics PostgreSQL plans the first
+        # pages as if the tables were empty, until autovacuum comes round.
+        analyze()
         self.stdout.write(self.style.SUCCESS(f"{len(data)} rijen teruggezet uit {source}."))
