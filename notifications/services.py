@@ -41,6 +41,12 @@ def silenced() -> Iterator[None]:
         _silenced.reset(token)
 
 
+def is_silenced() -> bool:
+    """True inside `silenced()`: for callers that hand the telling to a task, which runs
+    later, outside the block."""
+    return _silenced.get()
+
+
 def _email_status(user: AbstractBaseUser, choice: str) -> str:
     if not user.email or choice == EmailChoice.NONE:
         return EmailStatus.SKIPPED

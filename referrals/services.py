@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from core.models import Branch, Library
 from core.roles import Role
 from notifications.events import Event
-from notifications.services import email_to_address, notify, retry_later
+from notifications.services import email_to_address, is_silenced, notify, retry_later
 
 from . import partner_links, selectors
 from .lifecycle import TRANSITIONS, Party, Transition, is_allowed, may_correct, reason_required
@@ -246,7 +246,8 @@ def _notify_new_referral_later(referral: Referral) -> None:
     more per receiver with e-mail."""
     from .tasks import notify_new_referral
 
-    notify_new_referral.enqueue(referral.pk)
+    if not is_silenced():
+        notify_new_referral.enqueue(referral.pk)
 
 
 def referral_new_notify(*, referral_id: int, attempt: int = 1) -> str:

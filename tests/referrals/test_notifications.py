@@ -10,6 +10,7 @@ from django_tasks_db.models import DBTaskResult
 from core.roles import Role
 from notifications.events import Event
 from notifications.models import Notification
+from notifications.services import silenced
 from referrals import services
 from referrals.models import Offer, Referral
 from referrals.tasks import notify_new_referral
@@ -187,3 +188,12 @@ def test_a_failed_telling_is_retried_later(make_referral, mailboxes, settings, m
 
 def _refuse(**kwargs):
     raise ConnectionError("database weg")
+
+
+def test_demo_and_benchmark_data_enqueue_nothing(make_referral, mailboxes, settings):
+    """Loading data is news to no one, also not later, when the worker would run."""
+    settings.TASKS = DB_TASKS
+    with silenced():
+        make_referral()
+        make_referral("Consultatiebureau")
+    assert not DBTaskResult.objects.exists()
