@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from .library import library_scope
 from .models import Branch, Department, Library, StaffProfile
 from .roles import Role, set_user_roles
 
@@ -52,35 +53,36 @@ def demo_library_create(*, password: str) -> tuple[Library, list[str]]:
         if library.name != DEMO_LIBRARY_NAME and not library.branches.exists():
             library.name = DEMO_LIBRARY_NAME
         library.save()
-    branches = [
-        Branch.objects.get_or_create(library=library, name=name)[0] for name in DEMO_BRANCHES
-    ]
-    User = get_user_model()
-    created = []
-    for spec in DEMO_USERS:
-        user, was_created = User.objects.get_or_create(
-            username=spec.username,
-            defaults={
-                "first_name": spec.first_name,
-                "last_name": spec.last_name,
-                "email": f"{spec.username}@example.org",
-            },
-        )
-        if not user.email:
-            # Demo accounts from before they had addresses get one, so e-mail can be tried.
-            user.email = f"{spec.username}@example.org"
-            user.save(update_fields=["email"])
-        if was_created:
-            user.set_password(password)
-            user.save()
-            set_user_roles(user, spec.roles)
-            created.append(spec.username)
-        StaffProfile.objects.get_or_create(
-            user=user,
-            defaults={
-                "library": library,
-                "branch": branches[spec.branch_index],
-                "department": spec.department,
-            },
-        )
-    return library, created
+    with library_scope(library):
+        branches = [
+            Branch.objects.get_or_create(library=library, name=name)[0] for name in DEMO_BRANCHES
+        ]
+        User = get_user_model()
+        created = []
+        for spec in DEMO_USERS:
+            user, was_created = User.objects.get_or_create(
+                username=spec.username,
+                defaults={
+                    "first_name": spec.first_name,
+                    "last_name": spec.last_name,
+                    "email": f"{spec.username}@example.org",
+                },
+            )
+            if not user.email:
+                # Demo accounts from before they had addresses get one, so e-mail can be tried.
+                user.email = f"{spec.username}@example.org"
+                user.save(update_fields=["email"])
+            if was_created:
+                user.set_password(password)
+                user.save()
+                set_user_roles(user, spec.roles)
+                created.append(spec.username)
+            StaffProfile.objects.get_or_create(
+                user=user,
+                defaults={
+                    "library": library,
+                    "branch": branches[spec.branch_index],
+                    "department": spec.department,
+                },
+            )
+        return library, created

@@ -8,11 +8,20 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
-from .library import NoLibrary, library_for_user
+from .library import (
+    NoLibrary,
+    in_scope_of_caller,
+    library_for_user,
+    library_scope,
+    no_library_scope,
+    scopes_disabled,
+)
 
 
 def current_library(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Attach the user's library as request.library, looked up only when used.
+    """Attach the user's library as request.library, looked up only when used, and run the
+    request inside that library's scope: every query on a library-owned model is filtered on
+    it, whatever the view remembers to filter.
 
     Before the installation has a library, a page that needs one explains how to make it
     (a page view never creates one)."""
@@ -22,7 +31,19 @@ def current_library(get_response: Callable[[HttpRequest], HttpResponse]):
         request.library = SimpleLazyObject(  # type: ignore[attr-defined]
             lambda: library_for_user(request.user)
         )
-        return get_response(request)
+        user = request.user
+        if user.is_superuser and request.path.startswith(reverse("admin:index")):
+            # The Django admin is the installation's IT (superusers only), who look after
+            # every library at once: there the scope is off on purpose.
+            with scopes_disabled():
+                return get_response(request)
+        if not user.is_authenticated:
+            # A signed-out visitor belongs to no library: a view that serves one (a partner
+            # link) enters the library the link is for; anything else library-owned raises.
+            with no_library_scope():
+                return _scoped(get_response(request))
+        with library_scope(request.library):  # type: ignore[attr-defined]
+            return _scoped(get_response(request))
 
     def process_exception(request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, NoLibrary):
@@ -32,6 +53,15 @@ def current_library(get_response: Callable[[HttpRequest], HttpResponse]):
 
     middleware.process_exception = process_exception  # type: ignore[attr-defined]
     return middleware
+
+
+def _scoped(response: HttpResponse) -> HttpResponse:
+    """A streamed response (a CSV export) is read after the view returned: it keeps the scope."""
+    if response.streaming:
+        response.streaming_content = in_scope_of_caller(  # type: ignore[attr-defined]
+            response.streaming_content  # type: ignore[attr-defined]
+        )
+    return response
 
 
 def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):

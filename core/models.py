@@ -1,14 +1,17 @@
 """The organisation: a library, its branches and the people who work there.
 
-One installation serves one library today. Every domain row points at its library, so that
-serving several libraries from one installation later is a matter of choosing the library
-per request, not of changing the data model.
+One installation can serve several libraries. Every domain row points at its library (or at
+a parent that does), and every library-owned model's manager only answers inside that
+library's scope (core.managers, core.library): a query that forgets it raises, it does not
+read another library's rows.
 """
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .managers import LibraryScopedManager
 
 
 class Department(models.TextChoices):
@@ -87,6 +90,8 @@ class Branch(models.Model):
         help_text=_("Een vestiging die niet meer actief is, blijft in de cijfers staan."),
     )
 
+    objects = LibraryScopedManager("library")
+
     class Meta:
         verbose_name = _("vestiging")
         verbose_name_plural = _("vestigingen")
@@ -126,6 +131,8 @@ class StaffProfile(models.Model):
         blank=True,
         help_text=_("Bepaalt bijvoorbeeld vanuit welke afdeling een verwijzing komt."),
     )
+
+    objects = LibraryScopedManager("library")
 
     class Meta:
         verbose_name = _("medewerkerprofiel")

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.managers import LibraryScopedManager
+
 from .events import EmailChoice, Event
 
 
@@ -43,6 +45,8 @@ class Notification(models.Model):
     email_sent_at = models.DateTimeField(_("e-mail verstuurd op"), null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(_("verzendpogingen"), default=0)
     email_error = models.CharField(_("laatste fout bij verzenden"), max_length=300, blank=True)
+
+    objects = LibraryScopedManager("recipient__profile__library")
 
     class Meta:
         verbose_name = _("melding")
@@ -82,6 +86,8 @@ class Preference(models.Model):
     email = models.CharField(
         _("e-mail"), max_length=10, choices=EmailChoice.choices, default=EmailChoice.IMMEDIATE
     )
+
+    objects = LibraryScopedManager("user__profile__library")
 
     class Meta:
         verbose_name = _("meldingsvoorkeur")

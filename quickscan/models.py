@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.managers import LibraryScopedManager
 from core.models import Library
 from core.people import display_name
 
@@ -168,6 +169,8 @@ class Round(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = LibraryScopedManager("library")
+
     class Meta:
         verbose_name = _("Quickscan-ronde")
         verbose_name_plural = _("Quickscan-rondes")
@@ -240,6 +243,8 @@ class RoundItem(models.Model):
     # Who set or changed the agreed answer, and from what to what.
     history = HistoricalRecords()
 
+    objects = LibraryScopedManager("round__library")
+
     class Meta:
         verbose_name = _("vraag in een ronde")
         verbose_name_plural = _("vragen in een ronde")
@@ -283,6 +288,8 @@ class Respondent(models.Model):
     )
     submitted_at = models.DateTimeField(_("ingeleverd op"), null=True, blank=True)
 
+    objects = LibraryScopedManager("round__library")
+
     class Meta:
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
@@ -311,6 +318,8 @@ class Response(models.Model):
     answer = models.CharField(_("antwoord"), max_length=10, choices=Rating.choices, blank=True)
     explanation = models.TextField(_("toelichting"), blank=True, max_length=2000)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = LibraryScopedManager("respondent__round__library")
 
     class Meta:
         verbose_name = _("individueel antwoord")
@@ -350,6 +359,8 @@ class RoundEvent(models.Model):
     )
     at = models.DateTimeField(_("op"), auto_now_add=True)
     note = models.TextField(_("toelichting"), blank=True, max_length=2000)
+
+    objects = LibraryScopedManager("round__library")
 
     class Meta:
         verbose_name = _("gebeurtenis in een ronde")

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.managers import LibraryScopedManager
 from core.models import Branch, Department, Library
 from core.roles import Role
 
@@ -44,6 +45,8 @@ class PartnerContact(models.Model):
         help_text=_("Een contactpersoon die niet actief is, ontvangt geen verwijzingen meer."),
     )
     history = HistoricalRecords()
+
+    objects = LibraryScopedManager("library")
 
     class Meta:
         verbose_name = _("contactpersoon bij een partner")
@@ -100,6 +103,8 @@ class Offer(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = LibraryScopedManager("library")
+
     class Meta:
         verbose_name = _("aanbod")
         verbose_name_plural = _("aanbod")
@@ -121,6 +126,8 @@ class Signal(models.Model):
     name = models.CharField(_("naam"), max_length=120)
     is_active = models.BooleanField(_("actief"), default=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = LibraryScopedManager("library")
 
     class Meta:
         verbose_name = _("signaal of vraag")
@@ -145,6 +152,8 @@ class OutreachLocation(models.Model):
     )
     name = models.CharField(_("naam"), max_length=120)
     is_active = models.BooleanField(_("actief"), default=True)
+
+    objects = LibraryScopedManager("library")
 
     class Meta:
         verbose_name = _("locatie buiten de bibliotheek")
@@ -315,6 +324,8 @@ class Referral(models.Model):
         excluded_fields=["note", "contact_first_name", "contact_phone", "contact_email"]
     )
 
+    objects = LibraryScopedManager("library")
+
     class Meta:
         verbose_name = _("verwijzing")
         verbose_name_plural = _("verwijzingen")
@@ -414,6 +425,8 @@ class ReferralEvent(models.Model):
         related_name="+",
         verbose_name=_("door (partner)"),
     )
+
+    objects = LibraryScopedManager("referral__library")
 
     class Meta:
         verbose_name = _("gebeurtenis bij een verwijzing")

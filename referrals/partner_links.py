@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
 
+from core.library import scopes_disabled
+
 from .models import PartnerContact, Referral
 
 SALT = "referrals.partner-link.v1"
@@ -52,6 +54,23 @@ def absolute_link(request: HttpRequest, referral: Referral) -> str:
 def lifetime(referral: Referral) -> datetime.timedelta:
     """How long a link works: the library's setting, which beheer changes in the admin."""
     return datetime.timedelta(days=referral.library.partner_link_days)
+
+
+def library_id(*, pk: int, token: str) -> int | None:
+    """The library of the referral a well-signed link names, or None.
+
+    A partner has no account and so no library: the signed link is what says which library
+    the page belongs to, and the view enters that library's scope with it. Only this lookup
+    looks across libraries, and only for a link signed with our own secret for that referral.
+    """
+    try:
+        payload = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or payload.get("r") != pk:
+        return None
+    with scopes_disabled():
+        return Referral.objects.filter(pk=pk).values_list("library_id", flat=True).first()
 
 
 def check(*, pk: int, token: str) -> Checked:

@@ -1,4 +1,4 @@
-"""The referral log's daily reminders, collected by `manage.py send_reminders`.
+"""The referral log's daily reminders, collected by `manage.py send_reminders` per library.
 
 A referral still *verstuurd* two working days after it was logged reminds its receivers;
 after five working days the coordinator hears it too. Each reminder has its own key per
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.models import Library
+from core.library import active_library
 from core.roles import Role
 from notifications.events import Event
 from notifications.services import notify
@@ -34,11 +34,8 @@ def _offers_without_receivers(*, today: datetime.date) -> int:
     """Active offers that nobody receives: beheer and the coordinator hear it once a week."""
     year, week, _weekday = today.isocalendar()
     sent = 0
-    for library in Library.objects.all():
-        for offer in offers_without_receivers(library=library):
-            sent += offer_without_receivers_notify(
-                offer=offer, today=today, key=f"{year}-W{week:02d}"
-            )
+    for offer in offers_without_receivers(library=active_library()):
+        sent += offer_without_receivers_notify(offer=offer, today=today, key=f"{year}-W{week:02d}")
     return sent
 
 

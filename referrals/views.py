@@ -1,3 +1,4 @@
+import functools
 import uuid
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.charts import bar_chart
 from core.forms import apply_validation_error
+from core.library import library_scope, no_library_scope
 from core.pdf import pdf_response
 from core.people import display_name
 from core.roles import Role, has_role, role_required
@@ -400,6 +402,23 @@ def _partner_guard(request: HttpRequest, pk: int, token: str):
     return checked, None
 
 
+def _in_link_library(view):
+    """Run a partner page inside the scope of the library its link is for (see
+    partner_links.library_id); a link that names no referral gets a scope with no library,
+    in which the page can only say that the link does not work."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+        library_id = partner_links.library_id(pk=pk, token=token)
+        if library_id is None:
+            with no_library_scope():
+                return view(request, pk, token)
+        with library_scope(library_id):
+            return view(request, pk, token)
+
+    return wrapped
+
+
 def _partner_steps(referral: Referral) -> list[Transition]:
     return allowed_transitions(referral, frozenset({Party.RECEIVER}), via_link=True)
 
@@ -407,6 +426,7 @@ def _partner_steps(referral: Referral) -> list[Transition]:
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
+@_in_link_library
 def partner(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """One referral for its partner contact, with a button per allowed step."""
     checked, problem_page = _partner_guard(request, pk, token)
@@ -465,6 +485,7 @@ def partner(request: HttpRequest, pk: int, token: str) -> HttpResponse:
 @login_not_required
 @never_cache
 @require_GET
+@_in_link_library
 def partner_thanks(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     checked, problem_page = _partner_guard(request, pk, token)
     if problem_page is not None:

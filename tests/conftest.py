@@ -27,6 +27,22 @@ def _sqlite_test_database_in_a_file() -> None:
         database.setdefault("TEST", {})["NAME"] = str(path)
 
 
+@pytest.fixture(autouse=True)
+def _scopes_disabled_in_test_code():
+    """Test code itself (factories, fixtures, assertions on the database) runs with the
+    library scope off, so that setting up two libraries or counting rows needs no ceremony.
+
+    What the tests are about still runs scoped: a request through the test client or the
+    live server goes through core.middleware.current_library, whose scope() switches the
+    enforcement back on for that request (django-scopes' scope() always enables); tasks and
+    management commands enter their library's scope themselves. A view, task or command that
+    forgets its scope therefore still fails the suite (see tests/core/test_library_scopes.py)."""
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        yield
+
+
 @pytest.fixture
 def library(db):
     library = LibraryFactory(name="Bibliotheek Testdorp")

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.managers import LibraryScopedManager
 from core.models import Library
 
 
@@ -202,6 +203,8 @@ class Cycle(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = LibraryScopedManager("library")
+
     class Meta:
         verbose_name = _("cyclus")
         verbose_name_plural = _("cycli")
@@ -260,6 +263,8 @@ class StepProgress(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = LibraryScopedManager("cycle__library")
+
     class Meta:
         verbose_name = _("voortgang van een stap")
         verbose_name_plural = _("voortgang van stappen")
@@ -298,6 +303,8 @@ class SummaryAnswer(models.Model):
         verbose_name=_("opgeslagen door"),
     )
     history = HistoricalRecords()
+
+    objects = LibraryScopedManager("cycle__library")
 
     class Meta:
         verbose_name = _("antwoord op een samenvattende vraag")

@@ -8,7 +8,12 @@ from core.models import Branch
 
 
 class BranchForm(forms.Form):
-    branch = SafeModelChoiceField(queryset=Branch.objects.all())
+    branch = SafeModelChoiceField(queryset=Branch.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set per form, not at import: Branch is library-owned, and no scope is active then.
+        self.fields["branch"].queryset = Branch.objects.all()
 
 
 @pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.models import Library
+from core.library import each_library, library_scope
 from referrals.defaults import referral_options_create_defaults
 
 
@@ -11,6 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for library in Library.objects.all():
-            offers, signals = referral_options_create_defaults(library=library)
+        for library in each_library():
+            with library_scope(library):
+                offers, signals = referral_options_create_defaults(library=library)
             self.stdout.write(f"{library}: {offers} aanbod en {signals} signalen toegevoegd.")

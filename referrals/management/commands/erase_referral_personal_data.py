@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from core.library import each_library, library_scope
 from referrals.services import referral_erase_expired_personal_data
 
 
@@ -12,5 +13,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        erased = referral_erase_expired_personal_data()
+        erased = 0
+        # Library by library, each inside its own scope and with its own retention period.
+        for library in each_library():
+            with library_scope(library):
+                erased += referral_erase_expired_personal_data()
         self.stdout.write(f"Persoonsgegevens gewist bij {erased} verwijzing(en).")

@@ -5,6 +5,8 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from core.library import scopes_disabled
+
 # Rebuilt by `migrate`, or not worth keeping: left out of a backup.
 EXCLUDE = [
     "contenttypes",
@@ -35,9 +37,12 @@ class Command(BaseCommand):
         # Readable by the owner only, from the first byte: the file holds password hashes and,
         # until the retention period ends, contact details.
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # A backup is of the whole installation, every library in it: dumpdata reads each
+        # table across libraries on purpose.
         with (
             os.fdopen(descriptor, "wb") as raw,
             gzip.open(raw, "wt", encoding="utf-8") as stream,
+            scopes_disabled(),
         ):
             call_command(
                 "dumpdata",

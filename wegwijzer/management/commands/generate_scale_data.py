@@ -7,6 +7,7 @@ from django.db import transaction
 
 from core import scale
 from core.database import analyze
+from core.library import library_scope
 from notifications.services import silenced
 from wegwijzer.app_modules import domain_app_modules
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             library, people = scale.generate(rng=rng, password=password)
         for app, module in domain_app_modules("scale"):
-            with transaction.atomic(), silenced():
+            with transaction.atomic(), silenced(), library_scope(library):
                 count = module.generate(library=library, people=people, rng=rng, factor=factor)
             self.stdout.write(f"{app}: {count} rijen")
         if analyze():

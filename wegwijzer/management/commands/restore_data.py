@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.database import analyze
+from core.library import scopes_disabled
 
 
 class Command(BaseCommand):
@@ -47,7 +48,8 @@ class Command(BaseCommand):
         with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as plain:
             json.dump(data, plain)
             plain.flush()
-            with transaction.atomic():
+            # A restore replaces the whole installation, every library in it.
+            with transaction.atomic(), scopes_disabled():
                 call_command("flush", interactive=False, verbosity=0)
                 # flush recreates content types, permissions and the role groups; the
                 # groups come back from the backup with their own keys.

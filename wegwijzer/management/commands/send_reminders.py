@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from core.library import each_library, library_scope
 from notifications import services
 from wegwijzer.app_modules import domain_app_modules
 
@@ -15,12 +16,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = timezone.localdate()
         total = 0
-        # Each app may have <app>/reminders.py with send_reminders(*, today) -> int.
-        for app, module in domain_app_modules("reminders"):
-            count = module.send_reminders(today=today)
-            total += count
-            self.stdout.write(f"{app}: {count} herinneringen")
-        digests = services.digests_enqueue()
+        digests = 0
+        # Library by library, each inside its own scope: a reminder is built from one
+        # library's rows and goes to that library's staff only.
+        for library in each_library():
+            with library_scope(library):
+                # Each app may have <app>/reminders.py with send_reminders(*, today) -> int.
+                for app, module in domain_app_modules("reminders"):
+                    count = module.send_reminders(today=today)
+                    total += count
+                    self.stdout.write(f"{library} – {app}: {count} herinneringen")
+                digests += services.digests_enqueue()
         self.stdout.write(
             self.style.SUCCESS(
                 f"{total} herinneringen, {digests} dagelijkse overzichten klaargezet"

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from core.demo import DEMO_USERS, demo_library_create
+from core.library import library_scope
 from notifications.services import silenced
 from wegwijzer.app_modules import domain_app_modules
 
@@ -22,9 +23,9 @@ class Command(BaseCommand):
         call_command("load_content", stdout=self.stdout)
         password = settings.WEGWIJZER_DEMO_PASSWORD
         library, created = demo_library_create(password=password)
-        # Each app may bring its own demo data in <app>/demo.py: load_demo(library=...).
-        # Made-up history is nobody's news: no notifications, no e-mail.
-        with silenced():
+        # Each app may bring its own demo data in <app>/demo.py: load_demo(library=...),
+        # inside that library's scope. Made-up history is nobody's news: no notifications.
+        with library_scope(library), silenced():
             for _app, module in domain_app_modules("demo"):
                 module.load_demo(library=library)
 
