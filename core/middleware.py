@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
+from django_scopes import scope
 
 from .library import (
     NoLibrary,
@@ -49,7 +50,10 @@ def current_library(get_response: Callable[[HttpRequest], HttpResponse]):
         if not isinstance(exception, NoLibrary):
             return None
         request.library = None  # type: ignore[attr-defined]
-        return render(request, "no_library.html", status=503)
+        # No library yet, so nothing library-owned to show: the page (its unread-notification
+        # count, say) reads in a scope of no libraries at all.
+        with scope(library=[]):
+            return render(request, "no_library.html", status=503)
 
     middleware.process_exception = process_exception  # type: ignore[attr-defined]
     return middleware
