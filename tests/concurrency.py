@@ -1,5 +1,6 @@
 """Running service calls at the same moment, each on its own database connection."""
 
+import contextvars
 import threading
 import time
 from collections.abc import Callable
@@ -40,8 +41,15 @@ def run_together(
         finally:
             connection.close()
 
+    # Each thread runs in a copy of the test's context, so it keeps the test's library scope
+    # (django-scopes keeps it in a context variable, which a new thread would start without).
     threads = [
-        threading.Thread(target=runner, args=(i, f), daemon=True, name=f"run_together-{i}")
+        threading.Thread(
+            target=contextvars.copy_context().run,
+            args=(runner, i, f),
+            daemon=True,
+            name=f"run_together-{i}",
+        )
         for i, f in enumerate(functions)
     ]
     for thread in threads:

@@ -90,5 +90,5 @@ def test_inside_a_scope_only_that_librarys_rows_are_seen():
 
 def test_a_missing_library_is_refused_rather_than_read_as_every_library():
     # django-scopes reads scope(library=None) as "no filter"; library_scope never allows it.
-    with pytest.raises(ValueError), library_scope(None):  # type: ignore[arg-type]
+    with pytest.raises(ValueError), library_scope(None):
         pass
