@@ -125,9 +125,13 @@ def fill_in(page, answers, *, explanation=None):
     if explanation:
         number, text = explanation
         page.get_by_text(f"Toelichting bij {number}", exact=True).click()
-        page.get_by_label(f"Toelichting bij {number} (niet verplicht)").fill(text)
-    page.get_by_role("button", name="Opslaan en inleveren").click()
-    page.wait_for_load_state()
+        field = page.get_by_label(f"Toelichting bij {number} (niet verplicht)")
+        field.fill(text)
+        # Leaving the field saves it in the background. Hand in after that save: the test's
+        # in-memory database refuses a second writer at once, where a real one makes it wait.
+        with page.expect_response(lambda response: response.request.method == "POST"):
+            field.blur()
+    follow(page, page.get_by_role("button", name="Opslaan en inleveren"))
     assert "Je antwoorden zijn ingeleverd" in page.locator(".messages").inner_text()
 
 
