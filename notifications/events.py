@@ -19,6 +19,8 @@ class Event(models.TextChoices):
     QUICKSCAN_CLOSED = "quickscan_closed", _("Quickscan-ronde afgesloten")
     TASK_ASSIGNED = "task_assigned", _("Taak aan jou toegewezen")
     TASK_DUE = "task_due", _("Taak bijna of over de streefdatum")
+    TRAINING_ADDED = "training_added", _("Je doet mee aan een leergang")
+    TRAINING_MEETING = "training_meeting", _("Bijeenkomst van je leergang komt eraan")
 
 
 class EmailChoice(models.TextChoices):

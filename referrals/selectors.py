@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import TruncDate, TruncMonth
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -527,3 +527,20 @@ def breakdown(queryset: QuerySet) -> Breakdown:
     ]
     result.per_signal = sorted(rows, key=lambda row: (-row[3], row[0]))
     return result
+
+
+def counts_by_logger_and_day(
+    *, library: Library, since: datetime.date
+) -> list[tuple[datetime.date, int | None, int]]:
+    """(day, who logged, how many) for the library's referrals from `since`, one per chain.
+
+    Other figures (such as referrals from colleagues with and without the front-office
+    course) group these without this app knowing about them."""
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    rows = (
+        families(Referral.objects.filter(library=library, referred_at__gte=start).order_by())
+        .annotate(day=TruncDate("referred_at"))
+        .values_list("day", "logged_by_id")
+        .annotate(n=Count("pk"))
+    )
+    return list(rows)

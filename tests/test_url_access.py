@@ -39,7 +39,7 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "two_factor_verify": SIGNED_IN_STEP,
 }
 POST_VIEWS: set[str] = set()
-for _app in ("themes", "quickscan", "referrals", "notifications", "beheer"):
+for _app in ("themes", "quickscan", "referrals", "training", "notifications", "beheer"):
     try:
         _module = importlib.import_module(f"tests.{_app}.access")
     except ModuleNotFoundError:

@@ -35,6 +35,7 @@ APP_LINK_TARGETS: dict[str, tuple[Target, ...]] = {
             _("registreren doen frontoffice en specialisten; hier zie je de cijfers"),
         ),
     ),
+    AppLink.TRAINING: (Target("training:home"),),
 }
 
 

@@ -75,6 +75,7 @@ class AppLink(models.TextChoices):
     NONE = "", _("geen")
     QUICKSCAN = "quickscan", _("Quickscan in deze app")
     REFERRALS = "referrals", _("Verwijzingen registreren in deze app")
+    TRAINING = "training", _("Leergang frontoffice in deze app")
 
 
 class Resource(models.Model):

@@ -39,6 +39,12 @@ NAV_ITEMS: list[NavItem] = [
         "referrals:figures",
         frozenset({Role.SPECIALIST, Role.MT, Role.WERKGROEP}),
     ),
+    NavItem(
+        _("Leergang"),
+        "training:home",
+        frozenset({Role.WERKGROEP, Role.SPECIALIST, Role.MT}),
+    ),
+    NavItem(_("Mijn leergang"), "training:mine", frozenset({Role.FRONTOFFICE})),
     NavItem(_("Beheer"), "beheer:home", frozenset({Role.BEHEER})),
 ]
 

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "themes",
     "quickscan",
     "referrals",
+    "training",
     "notifications",
     "beheer",
     "wegwijzer",
@@ -337,6 +338,7 @@ WEGWIJZER_DEMO_ALLOWED = DEBUG
 WEGWIJZER_CONTENT_FIXTURES: list[tuple[str, str]] = [
     ("themes.Theme", "wegwijzer_inhoud"),
     ("quickscan.Item", "quickscan_vragenlijst"),
+    ("training.Module", "leergang_e-learnings"),
 ]
 
 # PDFs being made at once, per user and in total on this host (core.pdf.render_slot); the

@@ -7,11 +7,16 @@ from core import health
 from core import views as core_views
 from core.forms import LoginForm
 
-from . import views
+from . import training_referrals, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("mijn-taken/", views.my_tasks, name="my_tasks"),
+    path(
+        "cijfers/leergang/",
+        training_referrals.training_referrals,
+        name="training_referrals",
+    ),
     path("gezond/", health.health, name="health"),
     path(
         "accounts/login/",
@@ -86,6 +91,7 @@ urlpatterns = [
     path("wegwijzer/", include("themes.urls")),
     path("quickscan/", include("quickscan.urls")),
     path("verwijzingen/", include("referrals.urls")),
+    path("leergang/", include("training.urls")),
     path("meldingen/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from core.roles import Role, has_role, role_required, user_roles
 from quickscan import panels as quickscan_panels
 from referrals import panels as referrals_panels
 from themes import panels as themes_panels
+from training import panels as training_panels
 
 from .my_tasks import tasks_for
 
@@ -49,6 +50,8 @@ HOME_PANELS: list[tuple[Panel, frozenset[Role]]] = [
     (themes_panels.management_panel, frozenset({Role.MT})),
     (quickscan_panels.management_panel, frozenset({Role.MT})),
     (referrals_panels.management_panel, frozenset({Role.MT})),
+    (training_panels.participant_panel, frozenset(Role)),
+    (training_panels.management_panel, frozenset({Role.MT, Role.TREKKER})),
 ]
 
 
