@@ -154,11 +154,11 @@ class CompletionsForm(forms.Form):
             self.fields[f"klaar_{module.pk}"] = forms.BooleanField(
                 label=module.title, required=False, initial=done is not None
             )
-            self.fields[f"datum_{module.pk}"] = date_field(
-                _("Afgerond op"),
-                required=False,
-                initial=done.completed_on if done else today,
+            date = date_field(
+                _("Afgerond op"), required=False, initial=done.completed_on if done else today
             )
+            date.widget.attrs["class"] = "form-control"
+            self.fields[f"datum_{module.pk}"] = date
 
     def rows(self):
         for module in self.modules:
