@@ -32,7 +32,7 @@ def link_training(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('themes', '0005_step_short_titles'),
+        ('themes', '0006_cycle_closed_at'),
     ]
 
     operations = [
