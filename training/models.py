@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.managers import LibraryScopedManager
 from core.models import Branch, Library
 
 
@@ -68,6 +69,8 @@ class Course(models.Model):
         verbose_name=_("aangemaakt door"),
     )
 
+    objects = LibraryScopedManager("library")
+
     class Meta:
         verbose_name = _("leergang")
         verbose_name_plural = _("leergangen")
@@ -109,6 +112,8 @@ class Meeting(models.Model):
         default=False,
         help_text=_("Een bijeenkomst die niet doorgaat, telt niet mee voor het certificaat."),
     )
+
+    objects = LibraryScopedManager("course__library")
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -152,6 +157,8 @@ class Participant(models.Model):
     )
     added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
 
+    objects = LibraryScopedManager("course__library")
+
     class Meta:
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
@@ -183,6 +190,8 @@ class Attendance(models.Model):
         related_name="+",
         verbose_name=_("vastgelegd door"),
     )
+
+    objects = LibraryScopedManager("meeting__course__library")
 
     class Meta:
         verbose_name = _("aanwezigheid")
@@ -217,6 +226,8 @@ class Completion(models.Model):
         related_name="+",
         verbose_name=_("vastgelegd door"),
     )
+
+    objects = LibraryScopedManager("participant__course__library")
 
     class Meta:
         verbose_name = _("afgeronde e-learning")

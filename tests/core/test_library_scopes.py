@@ -18,7 +18,15 @@ from tests.factories import LibraryFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = {"wegwijzer", "themes", "quickscan", "referrals", "notifications", "beheer"}
+PROJECT_APPS = {
+    "wegwijzer",
+    "themes",
+    "quickscan",
+    "referrals",
+    "notifications",
+    "beheer",
+    "training",
+}
 # Owned through the user they are for (an account belongs to its staff profile's library),
 # not through a foreign key to a library-owned row.
 OWNED_THROUGH_USER = {"notifications.Notification", "notifications.Preference"}

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.demo import demo_library_create
+from core.library import library_scope
 from training import selectors
 from training.demo import load_demo
 from training.models import Course, Participant
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(settings):
     library, _created = demo_library_create(password=settings.WEGWIJZER_DEMO_PASSWORD)
-    load_demo(library=library)
+    # As setup_demo runs it: inside the demo library's scope.
+    with library_scope(library):
+        load_demo(library=library)
     return library
 
 
@@ -43,5 +46,6 @@ def test_one_finished_group_with_certificates_and_one_half_way(demo):
 
 def test_loading_twice_adds_nothing(demo):
     before = (Course.objects.count(), get_user_model().objects.count())
-    load_demo(library=demo)
+    with library_scope(demo):
+        load_demo(library=demo)
     assert (Course.objects.count(), get_user_model().objects.count()) == before
