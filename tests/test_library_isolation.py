@@ -2,7 +2,8 @@
 
 Library B gets data whose every text carries the word MARK (its name, branches, staff,
 offers, partner contact, signals, referral notes and contact details, Quickscan answers and
-actions, Wegwijzer notes and summaries, notifications). Then every URL in the access tables
+actions, Wegwijzer notes and summaries, a leergang with its meetings, participants, attendance,
+e-learnings and learning questions, notifications). Then every URL in the access tables
 is opened by every role of library A, with B's object ids wherever a URL takes one, and no
 page, CSV export or PDF may contain MARK; B's rows are unchanged afterwards. The reminders
 and e-mails made for A's staff must not carry it either.
@@ -35,6 +36,8 @@ from referrals.models import Handover, Offer, OutreachLocation, PartnerContact, 
 from tests.factories import LibraryFactory, make_staff
 from tests.test_url_access import ACCESS, LINK, POST_VIEWS, SAMPLES, URLS
 from themes.models import Cycle, Step, StepProgress, SummaryAnswer
+from training import services as training_services
+from training.models import Attendance, Completion, Course, Meeting, Module, Participant
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,9 @@ class Data:
     branch: Any
     offer: Any
     signal: Any
+    course: Any
+    meeting: Any
+    participant: Any
 
 
 def _fill(library, users: dict, mark: str) -> Data:
@@ -159,6 +165,43 @@ def _fill(library, users: dict, mark: str) -> Data:
             assessment="goed",
             created_by=users["werkgroep"],
         )
+        today = timezone.localdate()
+        course = training_services.course_create(
+            library=library,
+            name=f"Leergang {mark}",
+            starts_on=today - datetime.timedelta(days=60),
+            ends_on=today + datetime.timedelta(days=30),
+            branches=[branch],
+            trainers=[users["specialist"]],
+            by=users["trekker"],
+        )
+        held, coming = (
+            training_services.meeting_create(
+                course=course,
+                kind="group",
+                date=today + datetime.timedelta(days=days),
+                start_time=datetime.time(9, 30),
+                duration_minutes=90,
+                topic=f"Bijeenkomst {mark}",
+            )
+            for days in (-7, 2)
+        )
+        participants = training_services.participants_add(
+            course=course, users=[users["frontoffice"], users["werkgroep"]], by=users["trekker"]
+        )
+        training_services.attendance_record(
+            meeting=held, present=[participants[0].pk], by=users["specialist"]
+        )
+        training_services.completions_update(
+            participant=participants[0],
+            done={course.modules.order_by("pk")[0].pk: today - datetime.timedelta(days=3)},
+            by=users["specialist"],
+        )
+        training_services.learning_update(
+            participant=participants[0],
+            learning_questions=f"Leervraag {mark}",
+            learnt=f"Geleerd {mark}",
+        )
         notification = notify(
             recipients=users.values(),
             event=Event.REFERRAL_NEW,
@@ -175,6 +218,9 @@ def _fill(library, users: dict, mark: str) -> Data:
         branch=branch,
         offer=taalhuis,
         signal=signal,
+        course=course,
+        meeting=held,
+        participant=participants[0],
     )
 
 
@@ -182,6 +228,8 @@ def _fill(library, users: dict, mark: str) -> Data:
 def content(db):
     call_command("loaddata", "wegwijzer_inhoud", verbosity=0)
     call_command("loaddata", "quickscan_vragenlijst", verbosity=0)
+    if not Module.objects.exists():
+        call_command("loaddata", "leergang_e-learnings", verbosity=0)
 
 
 @pytest.fixture
@@ -226,6 +274,22 @@ def _kwargs(name: str, pattern, b: Data) -> dict:
         "beheer:step_content": {"pk": step.pk},
         "beheer:resource_edit": {"pk": 1},
         "quickscan:action_done": {"pk": b.round_item.pk},
+        # The leergang's <pk> is a course, a meeting or a participant, by URL.
+        **{
+            f"training:{name}": {"pk": b.course.pk}
+            for name in ("course", "course_edit", "participants_add", "meeting_new")
+        },
+        **{f"training:{name}": {"pk": b.meeting.pk} for name in ("meeting_edit", "attendance")},
+        **{
+            f"training:{name}": {"pk": b.participant.pk}
+            for name in (
+                "participant",
+                "participant_remove",
+                "completions",
+                "learning",
+                "participation_pdf",
+            )
+        },
     }
     if name in beheer:
         values = beheer[name]
@@ -259,6 +323,13 @@ def _fingerprint(b: Data) -> list:
         list(Offer.objects.filter(library=library).order_by("pk").values()),
         list(Signal.objects.filter(library=library).order_by("pk").values()),
         list(Branch.objects.filter(library=library).order_by("pk").values()),
+        list(Course.objects.filter(library=library).order_by("pk").values()),
+        list(Meeting.objects.filter(course__library=library).order_by("pk").values()),
+        list(Participant.objects.filter(course__library=library).order_by("pk").values()),
+        list(Attendance.objects.filter(meeting__course__library=library).order_by("pk").values()),
+        list(
+            Completion.objects.filter(participant__course__library=library).order_by("pk").values()
+        ),
         list(StaffProfile.objects.filter(library=library).order_by("pk").values()),
         list(
             StaffProfile.objects.filter(library=library)
@@ -295,11 +366,19 @@ def test_the_walk_sees_our_own_data(client, ours, theirs, users):
     client.force_login(theirs.users["specialist"])
     page = _text(client.get(f"/verwijzingen/{theirs.referral.pk}/"))
     assert MARK in page
+    # The training ids the walk uses are the ones whose pages show B's leergang.
+    for name, pk in (
+        ("training:course", theirs.course.pk),
+        ("training:attendance", theirs.meeting.pk),
+        ("training:participant", theirs.participant.pk),
+    ):
+        assert MARK in _text(client.get(reverse(name, args=[pk]))), name
 
 
 def test_a_link_to_another_librarys_row_is_not_found(client, ours, theirs, users):
     client.force_login(users["specialist"])
     assert client.get(f"/verwijzingen/{theirs.referral.pk}/").status_code == 404
+    assert client.get(reverse("training:course", args=[theirs.course.pk])).status_code == 404
 
 
 def test_reminders_and_emails_for_our_staff_carry_nothing_of_theirs(ours, theirs, users):
