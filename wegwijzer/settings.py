@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 # The source checkout: the site runs from it (templates/ and fixtures/ live at its top level),
 # and the default SQLite database and collected static files are written into it.
 BASE_DIR = Path(__file__).resolve().parent.parent
-RUN_DIR = BASE_DIR
 
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nee", ""}
@@ -169,7 +168,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
-        default=f"sqlite:///{RUN_DIR / 'wegwijzer.sqlite3'}",
+        default=f"sqlite:///{BASE_DIR / 'wegwijzer.sqlite3'}",
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -264,7 +263,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", RUN_DIR / "staticfiles"))
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
